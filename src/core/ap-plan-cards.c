@@ -1,0 +1,493 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ap-plan"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ap-history.h"
+#include "ap-plan-private.h"
+
+/* The card commands. Each validates its input, changes the rows, keeps positions within
+ * cells dense (0, 1, 2 …) and writes the change history, all in the one transaction
+ * that ap_plan_run_command opens. */
+
+#define MAX_TITLE 1000
+#define MAX_TEXT 100000
+
+static const char * const link_tables[AP_CARD_N_LINKS][3] = {
+  { "DELETE FROM card_organization WHERE card_id = ?",
+    "INSERT INTO card_organization (card_id, organization_id, position) VALUES (?, ?, ?)",
+    "organization" },
+  { "DELETE FROM card_category WHERE card_id = ?",
+    "INSERT INTO card_category (card_id, category_id, position) VALUES (?, ?, ?)",
+    "pain_category" },
+  { "DELETE FROM card_incident WHERE card_id = ?",
+    "INSERT INTO card_incident (card_id, incident_id, position) VALUES (?, ?, ?)",
+    "incident" },
+  { "DELETE FROM card_dependency WHERE card_id = ?",
+    "INSERT INTO card_dependency (card_id, depends_on_id, position) VALUES (?, ?, ?)",
+    "card" },
+};
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+row_exists (ApPlan     *self,
+            const char *sql,
+            gint64      id)
+{
+  sqlite3_stmt *stmt = ap_store_prepare (ap_plan_get_store (self), sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+validate_fields (ApPlan             *self,
+                 const ApCardFields *fields,
+                 gint64              card_id,
+                 GError            **error)
+{
+  g_autofree char *title = g_strstrip (g_strdup (fields->title != NULL ? fields->title : ""));
+
+  if (*title == '\0')
+    return invalid (error, _("A card needs a title"));
+  if (g_utf8_strlen (fields->title, -1) > MAX_TITLE)
+    return invalid (error, _("The card’s title is too long (at most 1,000 characters)"));
+  if (fields->notes != NULL && g_utf8_strlen (fields->notes, -1) > MAX_TEXT)
+    return invalid (error, _("The card’s notes are too long (at most 100,000 characters)"));
+  if (!row_exists (self, "SELECT 1 FROM step WHERE id = ?", fields->step_id))
+    return invalid (error, _("The card’s step does not exist"));
+  if (!row_exists (self, "SELECT 1 FROM period WHERE id = ?", fields->period_id))
+    return invalid (error, _("The card’s period does not exist"));
+  if (fields->stage_id != 0 &&
+      !row_exists (self, "SELECT 1 FROM stage WHERE id = ?", fields->stage_id))
+    return invalid (error, _("The card’s stage does not exist"));
+  if (fields->initiative_id != 0 &&
+      !row_exists (self, "SELECT 1 FROM initiative WHERE id = ?", fields->initiative_id))
+    return invalid (error, _("The card’s initiative does not exist"));
+  for (guint i = 0; card_id != 0 && fields->links[AP_CARD_LINK_DEPENDENCIES] != NULL &&
+       i < fields->n_links[AP_CARD_LINK_DEPENDENCIES]; i++)
+    if (fields->links[AP_CARD_LINK_DEPENDENCIES][i] == card_id)
+      return invalid (error, _("A card cannot depend on itself"));
+  return TRUE;
+}
+
+static gboolean
+write_links (ApPlan              *self,
+             gint64               card_id,
+             const ApCardFields  *fields,
+             GError             **error)
+{
+  ApStore *store = ap_plan_get_store (self);
+
+  for (guint link = 0; link < AP_CARD_N_LINKS; link++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (fields->links[link] == NULL)
+        continue;
+      if ((stmt = ap_store_prepare (store, link_tables[link][0], error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, card_id);
+      if (!ap_store_step_done (store, stmt, error))
+        return FALSE;
+      for (guint i = 0; i < fields->n_links[link]; i++)
+        {
+          if ((stmt = ap_store_prepare (store, link_tables[link][1], error)) == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, card_id);
+          sqlite3_bind_int64 (stmt, 2, fields->links[link][i]);
+          sqlite3_bind_int64 (stmt, 3, i);
+          if (!ap_store_step_done (store, stmt, error))
+            {
+              g_clear_error (error);
+              return invalid (error, _("A card links to something that does not exist, or twice to the same thing"));
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* The number of cards in a cell, leaving out @except. */
+static guint
+count_in_cell (ApPlan *self,
+               gint64  period_id,
+               gint64  step_id,
+               gint64  except)
+{
+  sqlite3_stmt *stmt = ap_store_prepare (ap_plan_get_store (self),
+                                         "SELECT count(*) FROM card WHERE period_id = ? AND step_id = ? AND id <> ?",
+                                         NULL);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  sqlite3_bind_int64 (stmt, 2, step_id);
+  sqlite3_bind_int64 (stmt, 3, except);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Shifts the cards of a cell at or after @position by @delta, leaving out @except. */
+static gboolean
+shift_cell (ApPlan  *self,
+            gint64   period_id,
+            gint64   step_id,
+            gint64   position,
+            int      delta,
+            gint64   except,
+            GError **error)
+{
+  ApStore *store = ap_plan_get_store (self);
+  sqlite3_stmt *stmt = ap_store_prepare (store,
+                                         "UPDATE card SET position = position + ?"
+                                         " WHERE period_id = ? AND step_id = ? AND position >= ? AND id <> ?",
+                                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, delta);
+  sqlite3_bind_int64 (stmt, 2, period_id);
+  sqlite3_bind_int64 (stmt, 3, step_id);
+  sqlite3_bind_int64 (stmt, 4, position);
+  sqlite3_bind_int64 (stmt, 5, except);
+  return ap_store_step_done (store, stmt, error);
+}
+
+static ApPeriodRank
+period_rank (ApPlan *self,
+             gint64  period_id)
+{
+  ApPeriod *period = ap_row_list_lookup (ap_plan_get_periods (self), period_id);
+  ApPeriodRank rank = { 0, FALSE };
+
+  if (period != NULL)
+    {
+      rank.position = ap_period_get_position (period);
+      rank.is_backlog = ap_period_get_is_backlog (period);
+    }
+  return rank;
+}
+
+static const char *
+period_name (ApPlan *self,
+             gint64  period_id)
+{
+  ApPeriod *period = ap_row_list_lookup (ap_plan_get_periods (self), period_id);
+
+  return period != NULL ? ap_period_get_name (period) : "?";
+}
+
+static const char *
+step_name (ApPlan *self,
+           gint64  step_id)
+{
+  ApStep *step = ap_row_list_lookup (ap_plan_get_steps (self), step_id);
+
+  return step != NULL ? ap_step_get_name (step) : "?";
+}
+
+/* Writes the history entry for a card that moved from one cell to another. */
+static gboolean
+record_move (ApPlan     *self,
+             gint64      card_id,
+             const char *title,
+             gint64      from_period,
+             gint64      from_step,
+             gint64      to_period,
+             gint64      to_step,
+             GError    **error)
+{
+  ApHistoryKind kind = ap_history_classify_move (period_rank (self, from_period),
+                                                 period_rank (self, to_period),
+                                                 from_period, to_period, from_step, to_step);
+  g_autofree char *text = NULL;
+
+  if (kind == AP_HISTORY_NONE)
+    return TRUE;
+  if (kind == AP_HISTORY_MOVED && from_period == to_period)
+    text = g_strdup_printf (_("Moved “%s” from %s to %s in %s."), title,
+                            step_name (self, from_step), step_name (self, to_step),
+                            period_name (self, to_period));
+  else
+    text = g_strdup_printf (_("Moved “%s” from %s to %s."), title,
+                            period_name (self, from_period), period_name (self, to_period));
+  return ap_plan_add_history (self, kind, card_id, title, from_period, to_period,
+                              from_step, to_step, text, error);
+}
+
+typedef struct
+{
+  const ApCardFields *fields;
+  guint               position;
+  gint64              card_id;
+} AddData;
+
+static gboolean
+add_card (ApPlan   *self,
+          gpointer  user_data,
+          GError  **error)
+{
+  AddData *data = user_data;
+  const ApCardFields *f = data->fields;
+  ApStore *store = ap_plan_get_store (self);
+  g_autofree char *uid = NULL;
+  g_autofree char *text = NULL;
+  guint n = count_in_cell (self, f->period_id, f->step_id, 0);
+  guint position = MIN (data->position, n);
+  sqlite3_stmt *stmt;
+
+  if (!validate_fields (self, f, 0, error))
+    return FALSE;
+  if ((uid = ap_plan_new_uid (self, "card", "card", error)) == NULL ||
+      !shift_cell (self, f->period_id, f->step_id, position, 1, 0, error))
+    return FALSE;
+
+  stmt = ap_store_prepare (store,
+                           "INSERT INTO card (uid, title, stage_id, stage_text, step_id, period_id,"
+                           " position, notes, initiative_id)"
+                           " VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, nullif(?, 0))",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, f->title, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, f->stage_id);
+  sqlite3_bind_text (stmt, 4, f->stage_text != NULL ? f->stage_text : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, f->step_id);
+  sqlite3_bind_int64 (stmt, 6, f->period_id);
+  sqlite3_bind_int64 (stmt, 7, position);
+  sqlite3_bind_text (stmt, 8, f->notes != NULL ? f->notes : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, f->initiative_id);
+  if (!ap_store_step_done (store, stmt, error))
+    return FALSE;
+  data->card_id = sqlite3_last_insert_rowid (ap_store_get_db (store));
+
+  if (!write_links (self, data->card_id, f, error))
+    return FALSE;
+  text = g_strdup_printf (_("Added “%s” to %s."), f->title, period_name (self, f->period_id));
+  return ap_plan_add_history (self, AP_HISTORY_ADDED, data->card_id, f->title, 0,
+                              f->period_id, 0, f->step_id, text, error);
+}
+
+/**
+ * ap_plan_add_card:
+ * @position: the place in the cell (0 first); past the end appends
+ *
+ * Returns: the new card's row id, or 0 on error.
+ */
+gint64
+ap_plan_add_card (ApPlan              *self,
+                  const ApCardFields  *fields,
+                  guint                position,
+                  GError             **error)
+{
+  AddData data = { fields, position, 0 };
+
+  g_return_val_if_fail (AP_IS_PLAN (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+
+  if (!ap_plan_run_command (self, _("Add Card"), add_card, &data, error))
+    return 0;
+  return data.card_id;
+}
+
+typedef struct
+{
+  gint64 card_id;
+  gint64 period_id;
+  gint64 step_id;
+  guint  position;
+} MoveData;
+
+static gboolean
+move_card (ApPlan   *self,
+           gpointer  user_data,
+           GError  **error)
+{
+  MoveData *data = user_data;
+  ApStore *store = ap_plan_get_store (self);
+  ApCard *card = ap_row_list_lookup (ap_plan_get_cards (self), data->card_id);
+  g_autofree char *title = NULL;
+  gint64 from_period, from_step, from_position;
+  guint n, position;
+  sqlite3_stmt *stmt;
+
+  if (card == NULL)
+    {
+      g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOT_FOUND,
+                           _("The card does not exist any more"));
+      return FALSE;
+    }
+  if (!row_exists (self, "SELECT 1 FROM step WHERE id = ?", data->step_id) ||
+      !row_exists (self, "SELECT 1 FROM period WHERE id = ?", data->period_id))
+    return invalid (error, _("There is no such cell in the roadmap"));
+
+  title = g_strdup (ap_card_get_title (card));
+  from_period = ap_card_get_period_id (card);
+  from_step = ap_card_get_step_id (card);
+  from_position = ap_card_get_position (card);
+  n = count_in_cell (self, data->period_id, data->step_id, data->card_id);
+  position = MIN (data->position, n);
+
+  /* Close the gap the card leaves, then open one where it lands. */
+  if (!shift_cell (self, from_period, from_step, from_position + 1, -1, data->card_id, error) ||
+      !shift_cell (self, data->period_id, data->step_id, position, 1, data->card_id, error))
+    return FALSE;
+  stmt = ap_store_prepare (store, "UPDATE card SET period_id = ?, step_id = ?, position = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->period_id);
+  sqlite3_bind_int64 (stmt, 2, data->step_id);
+  sqlite3_bind_int64 (stmt, 3, position);
+  sqlite3_bind_int64 (stmt, 4, data->card_id);
+  if (!ap_store_step_done (store, stmt, error))
+    return FALSE;
+  return record_move (self, data->card_id, title, from_period, from_step,
+                      data->period_id, data->step_id, error);
+}
+
+gboolean
+ap_plan_move_card (ApPlan  *self,
+                   gint64   card_id,
+                   gint64   period_id,
+                   gint64   step_id,
+                   guint    position,
+                   GError **error)
+{
+  MoveData data = { card_id, period_id, step_id, position };
+
+  g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
+  return ap_plan_run_command (self, _("Move Card"), move_card, &data, error);
+}
+
+typedef struct
+{
+  gint64              card_id;
+  const ApCardFields *fields;
+} UpdateData;
+
+static gboolean
+update_card (ApPlan   *self,
+             gpointer  user_data,
+             GError  **error)
+{
+  UpdateData *data = user_data;
+  const ApCardFields *f = data->fields;
+  ApStore *store = ap_plan_get_store (self);
+  ApCard *card = ap_row_list_lookup (ap_plan_get_cards (self), data->card_id);
+  g_autofree char *old_title = NULL;
+  MoveData move;
+  sqlite3_stmt *stmt;
+
+  if (card == NULL)
+    {
+      g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOT_FOUND,
+                           _("The card does not exist any more"));
+      return FALSE;
+    }
+  if (!validate_fields (self, f, data->card_id, error))
+    return FALSE;
+
+  old_title = g_strdup (ap_card_get_title (card));
+  move = (MoveData) { data->card_id, f->period_id, f->step_id, G_MAXUINT };
+  if ((f->period_id != ap_card_get_period_id (card) || f->step_id != ap_card_get_step_id (card)) &&
+      !move_card (self, &move, error))
+    return FALSE;
+
+  stmt = ap_store_prepare (store,
+                           "UPDATE card SET title = ?, stage_id = nullif(?, 0), stage_text = ?,"
+                           " notes = ?, initiative_id = nullif(?, 0) WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, f->title, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, f->stage_id);
+  sqlite3_bind_text (stmt, 3, f->stage_text != NULL ? f->stage_text : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, f->notes != NULL ? f->notes : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, f->initiative_id);
+  sqlite3_bind_int64 (stmt, 6, data->card_id);
+  if (!ap_store_step_done (store, stmt, error) || !write_links (self, data->card_id, f, error))
+    return FALSE;
+
+  if (g_strcmp0 (old_title, f->title) != 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Renamed “%s” to “%s”."), old_title, f->title);
+
+      return ap_plan_add_history (self, AP_HISTORY_REPLACED, data->card_id, f->title,
+                                  f->period_id, f->period_id, f->step_id, f->step_id,
+                                  text, error);
+    }
+  return TRUE;
+}
+
+gboolean
+ap_plan_update_card (ApPlan              *self,
+                     gint64               card_id,
+                     const ApCardFields  *fields,
+                     GError             **error)
+{
+  UpdateData data = { card_id, fields };
+
+  g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+  return ap_plan_run_command (self, _("Edit Card"), update_card, &data, error);
+}
+
+static gboolean
+delete_card (ApPlan   *self,
+             gpointer  user_data,
+             GError  **error)
+{
+  gint64 card_id = *(gint64 *) user_data;
+  ApStore *store = ap_plan_get_store (self);
+  ApCard *card = ap_row_list_lookup (ap_plan_get_cards (self), card_id);
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+
+  if (card == NULL)
+    {
+      g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOT_FOUND,
+                           _("The card does not exist any more"));
+      return FALSE;
+    }
+  text = g_strdup_printf (_("Removed “%s” from %s."), ap_card_get_title (card),
+                          period_name (self, ap_card_get_period_id (card)));
+  if (!ap_plan_add_history (self, AP_HISTORY_REMOVED, 0, ap_card_get_title (card),
+                            ap_card_get_period_id (card), 0, ap_card_get_step_id (card), 0,
+                            text, error) ||
+      !shift_cell (self, ap_card_get_period_id (card), ap_card_get_step_id (card),
+                   ap_card_get_position (card) + 1, -1, card_id, error))
+    return FALSE;
+
+  stmt = ap_store_prepare (store, "DELETE FROM card WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  return ap_store_step_done (store, stmt, error);
+}
+
+gboolean
+ap_plan_delete_card (ApPlan  *self,
+                     gint64   card_id,
+                     GError **error)
+{
+  g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
+  return ap_plan_run_command (self, _("Delete Card"), delete_card, &card_id, error);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ap-plan.h"
+
+G_BEGIN_DECLS
+
+/* A command's body: runs inside the plan's transaction, with the change recorded. */
+typedef gboolean (*ApCommandFunc) (ApPlan   *self,
+                                   gpointer  data,
+                                   GError  **error);
+
+gboolean  ap_plan_run_command   (ApPlan         *self,
+                                 const char     *label,
+                                 ApCommandFunc   func,
+                                 gpointer        data,
+                                 GError        **error);
+char     *ap_plan_new_uid       (ApPlan         *self,
+                                 const char     *table,
+                                 const char     *prefix,
+                                 GError        **error);
+gboolean  ap_plan_add_history   (ApPlan         *self,
+                                 int             kind,
+                                 gint64          card_id,
+                                 const char     *subject,
+                                 gint64          from_period_id,
+                                 gint64          to_period_id,
+                                 gint64          from_step_id,
+                                 gint64          to_step_id,
+                                 const char     *text,
+                                 GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ap-objects.h"
+#include "ap-row-list.h"
+#include "ap-store.h"
+
+G_BEGIN_DECLS
+
+/* The resource path of the sample plan, built from the seed pages. */
+#define AP_SAMPLE_RESOURCE "/org/archplan/Archplan/sample/sample.json"
+
+/* The values of a card that commands set. Links are arrays of row ids. */
+typedef struct
+{
+  const char   *title;
+  gint64        stage_id;       /* 0: no stage */
+  const char   *stage_text;     /* "" or the stage as written, e.g. "Adopt via Automated-Feedback" */
+  gint64        step_id;
+  gint64        period_id;
+  const char   *notes;
+  gint64        initiative_id;  /* 0: none */
+  const gint64 *links[4];       /* indexed by ApCardLink; NULL keeps the current list */
+  guint         n_links[4];
+} ApCardFields;
+
+#define AP_TYPE_PLAN (ap_plan_get_type ())
+G_DECLARE_FINAL_TYPE (ApPlan, ap_plan, AP, PLAN, GObject)
+
+typedef enum
+{
+  AP_PLAN_OPEN_DEFAULT = 0,
+  AP_PLAN_OPEN_CREATE  = 1 << 0, /* create the file if it does not exist */
+  AP_PLAN_OPEN_SAMPLE  = 1 << 1, /* a plan created now starts as the sample plan */
+} ApPlanOpenFlags;
+
+#define AP_PLAN_ERROR (ap_plan_error_quark ())
+
+typedef enum
+{
+  AP_PLAN_ERROR_NOTHING_TO_UNDO,
+  AP_PLAN_ERROR_NOT_FOUND,   /* a command named a row that does not exist */
+  AP_PLAN_ERROR_INVALID,     /* a command was given values it refuses */
+  AP_PLAN_ERROR_CONFLICT,    /* undo/redo found the plan changed under it */
+} ApPlanError;
+
+GQuark       ap_plan_error_quark        (void);
+char        *ap_plan_get_default_path   (void);
+ApPlan      *ap_plan_open               (const char      *path,
+                                         ApPlanOpenFlags  flags,
+                                         GError         **error);
+ApPlan      *ap_plan_new_for_store      (ApStore       *store,
+                                         GError       **error);
+ApStore     *ap_plan_get_store          (ApPlan        *self);
+const char  *ap_plan_get_path           (ApPlan        *self);
+
+const char  *ap_plan_get_title          (ApPlan        *self);
+const char  *ap_plan_get_description    (ApPlan        *self);
+const char  *ap_plan_get_ticket_url_template (ApPlan   *self);
+gboolean     ap_plan_set_info           (ApPlan        *self,
+                                         const char    *title,
+                                         const char    *description,
+                                         const char    *ticket_url_template,
+                                         GError       **error);
+
+ApRowList   *ap_plan_get_organizations  (ApPlan        *self);
+ApRowList   *ap_plan_get_activities     (ApPlan        *self);
+ApRowList   *ap_plan_get_steps          (ApPlan        *self);
+ApRowList   *ap_plan_get_periods        (ApPlan        *self);
+ApRowList   *ap_plan_get_stages         (ApPlan        *self);
+ApRowList   *ap_plan_get_initiatives    (ApPlan        *self);
+ApRowList   *ap_plan_get_cards          (ApPlan        *self);
+ApRowList   *ap_plan_get_categories     (ApPlan        *self);
+ApRowList   *ap_plan_get_incidents      (ApPlan        *self);
+ApRowList   *ap_plan_get_history        (ApPlan        *self);
+
+/* Commands: each is one transaction, saved when it returns, and undoable. */
+gint64       ap_plan_add_card           (ApPlan              *self,
+                                         const ApCardFields  *fields,
+                                         guint                position,
+                                         GError             **error);
+gboolean     ap_plan_update_card        (ApPlan              *self,
+                                         gint64               card_id,
+                                         const ApCardFields  *fields,
+                                         GError             **error);
+gboolean     ap_plan_move_card          (ApPlan              *self,
+                                         gint64               card_id,
+                                         gint64               period_id,
+                                         gint64               step_id,
+                                         guint                position,
+                                         GError             **error);
+gboolean     ap_plan_delete_card        (ApPlan              *self,
+                                         gint64               card_id,
+                                         GError             **error);
+gboolean     ap_plan_import_json_file   (ApPlan              *self,
+                                         const char          *path,
+                                         GError             **error);
+gboolean     ap_plan_import_json_data   (ApPlan              *self,
+                                         const char          *data,
+                                         gsize                length,
+                                         GError             **error);
+gboolean     ap_plan_export_json_file   (ApPlan              *self,
+                                         const char          *path,
+                                         GError             **error);
+
+gboolean     ap_plan_can_undo           (ApPlan        *self);
+gboolean     ap_plan_can_redo           (ApPlan        *self);
+const char  *ap_plan_get_undo_label     (ApPlan        *self);
+const char  *ap_plan_get_redo_label     (ApPlan        *self);
+gboolean     ap_plan_undo               (ApPlan        *self,
+                                         GError       **error);
+gboolean     ap_plan_redo               (ApPlan        *self,
+                                         GError       **error);
+
+char        *ap_plan_today              (void);
+
+G_END_DECLS

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "ap-schema.h"
+
+/* Version 0 → 1: the whole domain model of DESIGN.md.
+ *
+ * Every entity has an integer key for joins and a `uid`, the stable string id used by
+ * JSON snapshots, so that export → import → export gives the same bytes.
+ * `position` columns keep the user's order (columns, rows, cards in a cell).
+ * Dates are ISO 8601 text; anecdote dates may be partial ("2021-08"). */
+static const char migration_1[] =
+  "CREATE TABLE plan ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  title TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  ticket_url_template TEXT NOT NULL DEFAULT '');"
+  "INSERT INTO plan (id, title) VALUES (1, 'Untitled plan');"
+
+  "CREATE TABLE organization ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  color TEXT NOT NULL,"
+  "  footnote INTEGER,"
+  "  position INTEGER NOT NULL);"
+
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  subtitle TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL);"
+
+  "CREATE TABLE step ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  position INTEGER NOT NULL);"
+  "CREATE INDEX step_activity ON step (activity_id);"
+
+  "CREATE TABLE period ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  start_date TEXT,"
+  "  end_date TEXT,"
+  "  is_backlog INTEGER NOT NULL DEFAULT 0 CHECK (is_backlog IN (0, 1)),"
+  "  position INTEGER NOT NULL);"
+
+  "CREATE TABLE stage ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  color TEXT NOT NULL,"
+  "  position INTEGER NOT NULL);"
+
+  "CREATE TABLE initiative ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL);"
+
+  "CREATE TABLE card ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  stage_id INTEGER REFERENCES stage (id) ON DELETE SET NULL,"
+  "  stage_text TEXT NOT NULL DEFAULT '',"
+  "  step_id INTEGER NOT NULL REFERENCES step (id),"
+  "  period_id INTEGER NOT NULL REFERENCES period (id),"
+  "  position INTEGER NOT NULL,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  initiative_id INTEGER REFERENCES initiative (id) ON DELETE SET NULL);"
+  "CREATE INDEX card_cell ON card (period_id, step_id, position);"
+  "CREATE INDEX card_step ON card (step_id);"
+  "CREATE INDEX card_stage ON card (stage_id);"
+  "CREATE INDEX card_initiative ON card (initiative_id);"
+
+  "CREATE TABLE card_organization ("
+  "  card_id INTEGER NOT NULL REFERENCES card (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organization (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (card_id, organization_id)) WITHOUT ROWID;"
+  "CREATE INDEX card_organization_org ON card_organization (organization_id);"
+
+  "CREATE TABLE pain_category ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  color TEXT NOT NULL,"
+  "  recorded_incidents INTEGER CHECK (recorded_incidents >= 0),"
+  "  position INTEGER NOT NULL);"
+
+  "CREATE TABLE incident ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  category_id INTEGER NOT NULL REFERENCES pain_category (id),"
+  "  title TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  occurrences INTEGER CHECK (occurrences >= 0),"
+  "  status TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL);"
+  "CREATE INDEX incident_category ON incident (category_id);"
+
+  "CREATE TABLE anecdote ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  incident_id INTEGER NOT NULL REFERENCES incident (id) ON DELETE CASCADE,"
+  "  date TEXT,"
+  "  approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1)),"
+  "  team TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL);"
+  "CREATE INDEX anecdote_incident ON anecdote (incident_id, position);"
+
+  "CREATE TABLE ticket ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  incident_id INTEGER NOT NULL REFERENCES incident (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL);"
+  "CREATE INDEX ticket_incident ON ticket (incident_id, position);"
+
+  "CREATE TABLE card_category ("
+  "  card_id INTEGER NOT NULL REFERENCES card (id) ON DELETE CASCADE,"
+  "  category_id INTEGER NOT NULL REFERENCES pain_category (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (card_id, category_id)) WITHOUT ROWID;"
+  "CREATE INDEX card_category_category ON card_category (category_id);"
+
+  "CREATE TABLE card_incident ("
+  "  card_id INTEGER NOT NULL REFERENCES card (id) ON DELETE CASCADE,"
+  "  incident_id INTEGER NOT NULL REFERENCES incident (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (card_id, incident_id)) WITHOUT ROWID;"
+  "CREATE INDEX card_incident_incident ON card_incident (incident_id);"
+
+  "CREATE TABLE card_dependency ("
+  "  card_id INTEGER NOT NULL REFERENCES card (id) ON DELETE CASCADE,"
+  "  depends_on_id INTEGER NOT NULL REFERENCES card (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (card_id, depends_on_id),"
+  "  CHECK (card_id <> depends_on_id)) WITHOUT ROWID;"
+  "CREATE INDEX card_dependency_target ON card_dependency (depends_on_id);"
+
+  /* History rows outlive the cards, periods and steps they mention: the references
+   * become NULL and `subject` keeps the card's title as it was. */
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  date TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('added', 'deferred', 'moved-up', 'moved', 'replaced', 'removed')),"
+  "  card_id INTEGER REFERENCES card (id) ON DELETE SET NULL,"
+  "  subject TEXT NOT NULL,"
+  "  from_period_id INTEGER REFERENCES period (id) ON DELETE SET NULL,"
+  "  to_period_id INTEGER REFERENCES period (id) ON DELETE SET NULL,"
+  "  from_step_id INTEGER REFERENCES step (id) ON DELETE SET NULL,"
+  "  to_step_id INTEGER REFERENCES step (id) ON DELETE SET NULL,"
+  "  text TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX history_date ON history (date, id);"
+  "CREATE INDEX history_card ON history (card_id);"
+  "CREATE INDEX history_from_period ON history (from_period_id);"
+  "CREATE INDEX history_to_period ON history (to_period_id);"
+  "CREATE INDEX history_from_step ON history (from_step_id);"
+  "CREATE INDEX history_to_step ON history (to_step_id);";
+
+const char * const ap_schema_migrations[] = {
+  migration_1,
+};
+
+const guint ap_schema_n_migrations = G_N_ELEMENTS (ap_schema_migrations);

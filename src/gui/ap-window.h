@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ap-plan.h"
+
+G_BEGIN_DECLS
+
+#define AP_TYPE_WINDOW (ap_window_get_type ())
+G_DECLARE_FINAL_TYPE (ApWindow, ap_window, AP, WINDOW, AdwApplicationWindow)
+
+ApWindow *ap_window_new            (GtkApplication *application,
+                                    ApPlan         *plan);
+ApPlan   *ap_window_get_plan       (ApWindow       *self);
+void      ap_window_set_plan       (ApWindow       *self,
+                                    ApPlan         *plan);
+void      ap_window_show_error     (ApWindow       *self,
+                                    const char     *heading,
+                                    const GError   *error);
+void      ap_window_add_toast      (ApWindow       *self,
+                                    AdwToast       *toast);
+void      ap_window_forget_recent  (const char     *path);
+
+G_END_DECLS

@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ap-plan.h"
+#include "ap-snapshot.h"
+
+/* ApPlan: commands are single transactions that update the models (with items-changed)
+ * and the change history, and undo/redo restore exactly what was there. */
+
+typedef struct
+{
+  ApStore *store;
+  ApPlan  *plan;
+  guint    cards_changed;
+  guint    history_changed;
+} Fixture;
+
+/* Two periods and a backlog, one activity with two steps, two organizations. */
+static const char fixture_sql[] =
+  "INSERT INTO organization (id, uid, name, color, footnote, position) VALUES"
+  "  (1, 'org-a', 'Org A', '#112233', 1, 0), (2, 'org-b', 'Org B', '#445566', 2, 1);"
+  "INSERT INTO activity (id, uid, name, position) VALUES (1, 'act', 'Develop', 0);"
+  "INSERT INTO step (id, uid, activity_id, name, position) VALUES"
+  "  (1, 'step-build', 1, 'Build', 0), (2, 'step-ship', 1, 'Ship', 1);"
+  "INSERT INTO period (id, uid, name, is_backlog, position) VALUES"
+  "  (1, 'q1', 'Q1', 0, 0), (2, 'q2', 'Q2', 0, 1), (3, 'backlog', 'Backlog', 1, 2);"
+  "INSERT INTO stage (id, uid, name, color, position) VALUES (1, 'pilot', 'Pilot', '#aa0000', 0);"
+  "INSERT INTO pain_category (id, uid, name, color, position) VALUES (1, 'cat', 'Testing', '#00aa00', 0);";
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *counter)
+{
+  (*counter)++;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = ap_store_new_memory (&error);
+  g_assert_no_error (error);
+  g_assert_true (ap_store_exec (f->store, fixture_sql, &error));
+  g_assert_no_error (error);
+  f->plan = ap_plan_new_for_store (f->store, &error);
+  g_assert_no_error (error);
+  g_signal_connect (ap_plan_get_cards (f->plan), "items-changed",
+                    G_CALLBACK (on_items_changed_cb), &f->cards_changed);
+  g_signal_connect (ap_plan_get_history (f->plan), "items-changed",
+                    G_CALLBACK (on_items_changed_cb), &f->history_changed);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->plan);
+  g_assert_finalize_object (f->store);
+}
+
+static gint64
+add (Fixture    *f,
+     const char *title,
+     gint64      period,
+     gint64      step,
+     guint       position)
+{
+  g_autoptr(GError) error = NULL;
+  ApCardFields fields = { .title = title, .period_id = period, .step_id = step };
+  gint64 id = ap_plan_add_card (f->plan, &fields, position, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static ApCard *
+card (Fixture *f,
+      gint64   id)
+{
+  return ap_row_list_lookup (ap_plan_get_cards (f->plan), id);
+}
+
+static ApHistoryEntry *
+last_history (Fixture *f)
+{
+  GListModel *history = G_LIST_MODEL (ap_plan_get_history (f->plan));
+  guint n = g_list_model_get_n_items (history);
+  g_autoptr(ApHistoryEntry) entry = n > 0 ? g_list_model_get_item (history, n - 1) : NULL;
+
+  return entry; /* the list keeps it alive */
+}
+
+static guint
+n_items (ApRowList *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static void
+test_add (Fixture       *f,
+          gconstpointer  data)
+{
+  gint64 a = add (f, "Alpha", 1, 1, 0);
+  gint64 b = add (f, "Beta", 1, 1, 0);   /* before Alpha */
+  g_autofree char *today = ap_plan_today ();
+  ApHistoryEntry *entry;
+
+  g_assert_cmpuint (n_items (ap_plan_get_cards (f->plan)), ==, 2);
+  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 0);
+  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 1);
+  g_assert_cmpuint (f->cards_changed, >=, 2);
+
+  entry = last_history (f);
+  g_assert_cmpstr (ap_history_entry_get_kind (entry), ==, "added");
+  g_assert_cmpstr (ap_history_entry_get_subject (entry), ==, "Beta");
+  g_assert_cmpstr (ap_history_entry_get_date (entry), ==, today);
+  g_assert_cmpint (ap_history_entry_get_card_id (entry), ==, b);
+  g_assert_cmpstr (ap_history_entry_get_text (entry), ==, "Added “Beta” to Q1.");
+  g_assert_true (ap_plan_can_undo (f->plan));
+}
+
+static void
+test_move_kinds (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, "Alpha", 1, 1, 0);
+  guint before;
+
+  /* Q1 → Q2: deferred. */
+  g_assert_true (ap_plan_move_card (f->plan, a, 2, 1, 0, &error));
+  g_assert_cmpint (ap_card_get_period_id (card (f, a)), ==, 2);
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "deferred");
+  g_assert_cmpstr (ap_history_entry_get_text (last_history (f)), ==, "Moved “Alpha” from Q1 to Q2.");
+  g_assert_cmpint (ap_history_entry_get_from_period_id (last_history (f)), ==, 1);
+  g_assert_cmpint (ap_history_entry_get_to_period_id (last_history (f)), ==, 2);
+
+  /* Q2 → Q1: moved up. */
+  g_assert_true (ap_plan_move_card (f->plan, a, 1, 1, 0, &error));
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "moved-up");
+
+  /* Another step of the same period: moved. */
+  g_assert_true (ap_plan_move_card (f->plan, a, 1, 2, 0, &error));
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "moved");
+
+  /* To the backlog: deferred. */
+  g_assert_true (ap_plan_move_card (f->plan, a, 3, 2, 0, &error));
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "deferred");
+
+  /* Within its own cell: no history. */
+  before = n_items (ap_plan_get_history (f->plan));
+  g_assert_true (ap_plan_move_card (f->plan, a, 3, 2, 5, &error));
+  g_assert_cmpuint (n_items (ap_plan_get_history (f->plan)), ==, before);
+  g_assert_no_error (error);
+}
+
+static void
+test_move_keeps_positions_dense (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, "A", 1, 1, 10);
+  gint64 b = add (f, "B", 1, 1, 10);
+  gint64 c = add (f, "C", 1, 1, 10);
+  gint64 d = add (f, "D", 2, 1, 10);
+
+  /* B leaves Q1 for the front of Q2: Q1 is A C, Q2 is B D. */
+  g_assert_true (ap_plan_move_card (f->plan, b, 2, 1, 0, &error));
+  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 0);
+  g_assert_cmpint (ap_card_get_position (card (f, c)), ==, 1);
+  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 0);
+  g_assert_cmpint (ap_card_get_position (card (f, d)), ==, 1);
+
+  /* Reorder within a cell: C to the front of Q1. */
+  g_assert_true (ap_plan_move_card (f->plan, c, 1, 1, 0, &error));
+  g_assert_cmpint (ap_card_get_position (card (f, c)), ==, 0);
+  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 1);
+}
+
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, "Alpha", 1, 1, 0);
+  guint history_before;
+
+  history_before = n_items (ap_plan_get_history (f->plan));
+  g_assert_true (ap_plan_move_card (f->plan, a, 2, 2, 0, &error));
+  g_assert_cmpuint (n_items (ap_plan_get_history (f->plan)), ==, history_before + 1);
+
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ap_card_get_period_id (card (f, a)), ==, 1);
+  g_assert_cmpint (ap_card_get_step_id (card (f, a)), ==, 1);
+  /* Undo removes the history entry the move wrote. */
+  g_assert_cmpuint (n_items (ap_plan_get_history (f->plan)), ==, history_before);
+  g_assert_true (ap_plan_can_redo (f->plan));
+
+  g_assert_true (ap_plan_redo (f->plan, &error));
+  g_assert_cmpint (ap_card_get_period_id (card (f, a)), ==, 2);
+  g_assert_cmpuint (n_items (ap_plan_get_history (f->plan)), ==, history_before + 1);
+
+  /* Undo everything: no cards, no history. */
+  while (ap_plan_can_undo (f->plan))
+    g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_cmpuint (n_items (ap_plan_get_cards (f->plan)), ==, 0);
+  g_assert_cmpuint (n_items (ap_plan_get_history (f->plan)), ==, 0);
+  g_assert_false (ap_plan_undo (f->plan, &error));
+  g_assert_error (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOTHING_TO_UNDO);
+}
+
+static void
+test_delete_with_links (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 orgs[] = { 2, 1 };
+  gint64 cats[] = { 1 };
+  ApCardFields fields = {
+    .title = "Linked", .period_id = 1, .step_id = 2, .stage_id = 1,
+    .stage_text = "Pilot via Beta", .notes = "Some notes",
+    .links = { orgs, cats, NULL, NULL }, .n_links = { 2, 1, 0, 0 },
+  };
+  gint64 id = ap_plan_add_card (f->plan, &fields, 0, &error);
+  gint64 other = add (f, "Other", 1, 2, 1);
+  const gint64 *links;
+  guint n;
+
+  g_assert_no_error (error);
+  links = ap_card_get_links (card (f, id), AP_CARD_LINK_ORGANIZATIONS, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (links[0], ==, 2);
+  g_assert_cmpint (links[1], ==, 1);
+  g_assert_true (ap_card_has_link (card (f, id), AP_CARD_LINK_CATEGORIES, 1));
+
+  g_assert_true (ap_plan_delete_card (f->plan, id, &error));
+  g_assert_null (card (f, id));
+  g_assert_cmpint (ap_card_get_position (card (f, other)), ==, 0);
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "removed");
+  g_assert_cmpstr (ap_history_entry_get_text (last_history (f)), ==, "Removed “Linked” from Q1.");
+
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (card (f, id));
+  g_assert_cmpstr (ap_card_get_stage_text (card (f, id)), ==, "Pilot via Beta");
+  g_assert_cmpint (ap_card_get_position (card (f, other)), ==, 1);
+  links = ap_card_get_links (card (f, id), AP_CARD_LINK_ORGANIZATIONS, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (links[0], ==, 2);
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "added");
+
+  g_assert_true (ap_plan_redo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_null (card (f, id));
+}
+
+static void
+test_update (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add (f, "Old name", 1, 1, 0);
+  gint64 orgs[] = { 1 };
+  ApCardFields fields = {
+    .title = "New name", .period_id = 2, .step_id = 1, .stage_id = 1,
+    .links = { orgs, NULL, NULL, NULL }, .n_links = { 1, 0, 0, 0 },
+  };
+  guint notified = 0;
+
+  g_signal_connect_swapped (card (f, id), "notify::title", G_CALLBACK (on_items_changed_cb), &notified);
+  g_assert_true (ap_plan_update_card (f->plan, id, &fields, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (ap_card_get_title (card (f, id)), ==, "New name");
+  g_assert_cmpint (ap_card_get_period_id (card (f, id)), ==, 2);
+  g_assert_cmpint (ap_card_get_stage_id (card (f, id)), ==, 1);
+  g_assert_true (ap_card_has_link (card (f, id), AP_CARD_LINK_ORGANIZATIONS, 1));
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "replaced");
+  g_assert_cmpstr (ap_history_entry_get_text (last_history (f)), ==, "Renamed “Old name” to “New name”.");
+
+  /* One edit is one undo step, although it moved, renamed and relinked. */
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_cmpstr (ap_card_get_title (card (f, id)), ==, "Old name");
+  g_assert_cmpint (ap_card_get_period_id (card (f, id)), ==, 1);
+  g_assert_false (ap_card_has_link (card (f, id), AP_CARD_LINK_ORGANIZATIONS, 1));
+}
+
+static void
+test_invalid_commands (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, "Alpha", 1, 1, 0);
+  gint64 self_dep[] = { 0 };
+  gint64 bad_org[] = { 99 };
+  ApCardFields blank = { .title = "   ", .period_id = 1, .step_id = 1 };
+  ApCardFields no_step = { .title = "X", .period_id = 1, .step_id = 42 };
+  ApCardFields self = { .title = "Alpha", .period_id = 1, .step_id = 1,
+                        .links = { NULL, NULL, NULL, self_dep }, .n_links = { 0, 0, 0, 1 } };
+  ApCardFields dangling = { .title = "X", .period_id = 1, .step_id = 1,
+                            .links = { bad_org, NULL, NULL, NULL }, .n_links = { 1, 0, 0, 0 } };
+  guint history = n_items (ap_plan_get_history (f->plan));
+
+  self_dep[0] = a;
+  g_assert_cmpint (ap_plan_add_card (f->plan, &blank, 0, &error), ==, 0);
+  g_assert_error (error, AP_PLAN_ERROR, AP_PLAN_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A card needs a title");
+  g_clear_error (&error);
+
+  g_assert_cmpint (ap_plan_add_card (f->plan, &no_step, 0, &error), ==, 0);
+  g_assert_cmpstr (error->message, ==, "The card’s step does not exist");
+  g_clear_error (&error);
+
+  g_assert_false (ap_plan_update_card (f->plan, a, &self, &error));
+  g_assert_cmpstr (error->message, ==, "A card cannot depend on itself");
+  g_clear_error (&error);
+
+  g_assert_cmpint (ap_plan_add_card (f->plan, &dangling, 0, &error), ==, 0);
+  g_assert_error (error, AP_PLAN_ERROR, AP_PLAN_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (ap_plan_move_card (f->plan, 12345, 1, 1, 0, &error));
+  g_assert_error (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Nothing changed, and the failed commands left nothing to undo. */
+  g_assert_cmpuint (n_items (ap_plan_get_cards (f->plan)), ==, 1);
+  g_assert_cmpuint (n_items (ap_plan_get_history (f->plan)), ==, history);
+  g_assert_cmpstr (ap_plan_get_undo_label (f->plan), ==, "Add Card");
+  g_assert_false (ap_store_in_transaction (f->store));
+}
+
+static void
+test_plan_info (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_signal_connect_swapped (f->plan, "notify::title", G_CALLBACK (on_items_changed_cb), &notified);
+  g_assert_true (ap_plan_set_info (f->plan, "Roadmap 2027", NULL, "https://issues.example.com/browse/%s", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ap_plan_get_title (f->plan), ==, "Roadmap 2027");
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_false (ap_plan_set_info (f->plan, NULL, NULL, "https://no-placeholder.example.com", &error));
+  g_assert_error (error, AP_PLAN_ERROR, AP_PLAN_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_cmpstr (ap_plan_get_title (f->plan), ==, "Untitled plan");
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+/* The lazy list makes objects only when asked, and keeps them once made. */
+static void
+test_row_list (Fixture       *f,
+               gconstpointer  data)
+{
+  GListModel *orgs = G_LIST_MODEL (ap_plan_get_organizations (f->plan));
+  g_autoptr(ApOrganization) first = g_list_model_get_item (orgs, 0);
+  g_autoptr(ApOrganization) again = g_list_model_get_item (orgs, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
+  g_assert_true (g_list_model_get_item_type (orgs) == AP_TYPE_ORGANIZATION);
+  g_assert_true (first == again);
+  g_assert_cmpstr (ap_organization_get_name (first), ==, "Org A");
+  g_assert_cmpstr (ap_object_get_uid (AP_OBJECT (first)), ==, "org-a");
+  g_assert_cmpint (ap_organization_get_footnote (first), ==, 1);
+  g_assert_null (g_list_model_get_item (orgs, 2));
+}
+
+/* A plan file created now starts as the sample plan, and is saved as it goes. */
+static void
+test_open_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("archplan-plan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.archplan", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  ApPlan *plan = ap_plan_open (path, AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE, &error);
+  ApCardFields fields = { .title = "Saved at once" };
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (ap_plan_get_cards (plan)), >, 40);
+  g_assert_cmpuint (n_items (ap_plan_get_organizations (plan)), ==, 8);
+  g_assert_cmpuint (n_items (ap_plan_get_incidents (plan)), >=, 12);
+  g_assert_false (ap_plan_can_undo (plan));
+
+  {
+    g_autoptr(ApPeriod) period = g_list_model_get_item (G_LIST_MODEL (ap_plan_get_periods (plan)), 0);
+    g_autoptr(ApStep) step = g_list_model_get_item (G_LIST_MODEL (ap_plan_get_steps (plan)), 0);
+
+    fields.period_id = ap_object_get_id (AP_OBJECT (period));
+    fields.step_id = ap_object_get_id (AP_OBJECT (step));
+  }
+  id = ap_plan_add_card (plan, &fields, 0, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (plan);
+
+  /* Reopened: the card is there, the sample is not loaded twice. */
+  plan = ap_plan_open (path, AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ap_row_list_lookup (ap_plan_get_cards (plan), id));
+  g_assert_finalize_object (plan);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/plan/add", test_add);
+  ADD ("/plan/move-kinds", test_move_kinds);
+  ADD ("/plan/move-keeps-positions-dense", test_move_keeps_positions_dense);
+  ADD ("/plan/undo-redo", test_undo_redo);
+  ADD ("/plan/delete-with-links", test_delete_with_links);
+  ADD ("/plan/update", test_update);
+  ADD ("/plan/invalid-commands", test_invalid_commands);
+  ADD ("/plan/info", test_plan_info);
+  ADD ("/plan/row-list", test_row_list);
+#undef ADD
+  g_test_add_func ("/plan/open-sample", test_open_sample);
+
+  return g_test_run ();
+}

@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "ap-plan.h"
+#include "ap-store.h"
+
+/* Store tests: creating and migrating plan files, and refusing every kind of bad file
+ * with a clear message while leaving the file exactly as it was. */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("archplan-store-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "plan.archplan", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_chmod (dir, 0700);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      g_chmod (child, 0600);
+      g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *v = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+/* The bytes and modification time of a file, to prove that nothing touched it. */
+typedef struct
+{
+  GBytes *bytes;
+  gint64  mtime;
+  gboolean wal_exists;
+} FileState;
+
+static void
+file_state_read (FileState  *state,
+                 const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gsize len = 0;
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  state->bytes = g_bytes_new (contents, len);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  state->mtime = st.st_mtime;
+  state->wal_exists = g_file_test (wal, G_FILE_TEST_EXISTS);
+}
+
+static void
+assert_unchanged (FileState  *before,
+                  const char *path)
+{
+  FileState after;
+
+  file_state_read (&after, path);
+  g_assert_true (g_bytes_equal (before->bytes, after.bytes));
+  g_assert_cmpint (before->mtime, ==, after.mtime);
+  g_assert_cmpint (before->wal_exists, ==, after.wal_exists);
+  g_bytes_unref (after.bytes);
+  g_bytes_unref (before->bytes);
+}
+
+static void
+assert_refused (const char  *path,
+                int          code,
+                const char  *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = ap_store_open (path, AP_STORE_OPEN_CREATE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, AP_STORE_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = ap_store_open (f->path, AP_STORE_OPEN_CREATE, &error);
+  g_autofree char *mode = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_true (ap_store_get_created (store));
+  db = ap_store_get_db (store);
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, AP_STORE_APPLICATION_ID);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, AP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2); /* FULL */
+  mode = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_true (ap_store_is_empty (store));
+  /* Every table of the domain model is there. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                                  " ('plan', 'organization', 'activity', 'step', 'period', 'stage',"
+                                  "  'initiative', 'card', 'card_organization', 'pain_category',"
+                                  "  'incident', 'anecdote', 'ticket', 'card_category', 'card_incident',"
+                                  "  'card_dependency', 'history')"), ==, 17);
+}
+
+static void
+test_reopen_keeps_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ApStore *store = ap_store_open (f->path, AP_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ap_store_exec (store, "UPDATE plan SET title = 'Kept'", &error));
+  g_object_unref (store);
+
+  store = ap_store_open (f->path, AP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (ap_store_get_created (store));
+  g_assert_cmpint (query_int (ap_store_get_db (store), "PRAGMA user_version"), ==, AP_STORE_SCHEMA_VERSION);
+  {
+    g_autofree char *title = query_text (ap_store_get_db (store), "SELECT title FROM plan");
+    g_assert_cmpstr (title, ==, "Kept");
+  }
+  g_object_unref (store);
+}
+
+/* A file of version 0 that is marked as ours (as an interrupted first start could leave
+ * it) is migrated, each step in its own transaction. */
+static void
+test_migrate_from_zero (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1098015592; CREATE TABLE scratch (x);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = ap_store_open (f->path, AP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (ap_store_get_db (store), "PRAGMA user_version"), ==, AP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (ap_store_get_db (store), "SELECT count(*) FROM plan"), ==, 1);
+}
+
+static void
+test_missing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = ap_store_open (f->path, AP_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, AP_STORE_ERROR, AP_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "no such file");
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  FileState before;
+  const char *text = "These are my meeting notes, not a plan.\n";
+
+  g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
+  file_state_read (&before, f->path);
+  assert_refused (f->path, AP_STORE_ERROR_NOT_DATABASE,
+                  "not an Archplan plan (the file is not a database)");
+  assert_unchanged (&before, f->path);
+}
+
+static void
+test_other_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  FileState before;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  file_state_read (&before, f->path);
+  assert_refused (f->path, AP_STORE_ERROR_NOT_PLAN,
+                  "not an Archplan plan (a database of another program)");
+  assert_unchanged (&before, f->path);
+}
+
+static void
+make_plan (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = ap_store_open (path, AP_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  /* Enough rows for several pages, so that a damaged page is not the header. */
+  g_assert_true (ap_store_exec (store,
+                                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                " INSERT INTO organization (uid, name, color, position)"
+                                " SELECT 'org-' || i, printf('Organization %d with a long name', i), '#336699', i FROM n",
+                                &error));
+  g_assert_no_error (error);
+  /* Leave a self-contained file: no WAL beside it. */
+  g_assert_true (ap_store_exec (store, "PRAGMA journal_mode = DELETE", &error));
+}
+
+static void
+test_newer_version (Fixture       *f,
+                    gconstpointer  data)
+{
+  FileState before;
+  sqlite3 *db = NULL;
+
+  make_plan (f->path);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  file_state_read (&before, f->path);
+  assert_refused (f->path, AP_STORE_ERROR_NEWER_VERSION,
+                  "the plan was saved by a newer version of Archplan (format 7, this version reads up to 1); please update Archplan");
+  assert_unchanged (&before, f->path);
+}
+
+static void
+test_corrupt (Fixture       *f,
+              gconstpointer  data)
+{
+  FileState before;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  make_plan (f->path);
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8 * 4096);
+  /* Scribble over the middle of the file, past the schema pages. */
+  memset (contents + len / 2, 0x5a, 4096);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  file_state_read (&before, f->path);
+  assert_refused (f->path, AP_STORE_ERROR_CORRUPT, "the plan file is damaged");
+  assert_unchanged (&before, f->path);
+}
+
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  GOutputStream *in;
+  const char *script = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT 'locked';\n";
+  FileState before;
+
+  if (g_find_program_in_path ("sqlite3") == NULL)
+    {
+      g_test_skip ("the sqlite3 program is needed to hold a lock from another process");
+      return;
+    }
+  make_plan (f->path);
+  file_state_read (&before, f->path);
+
+  /* Another process takes the lock and keeps it until its input closes. */
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                             &error, "sqlite3", f->path, NULL);
+  g_assert_no_error (error);
+  in = g_subprocess_get_stdin_pipe (holder);
+  g_assert_true (g_output_stream_write_all (in, script, strlen (script), NULL, NULL, &error));
+  g_assert_true (g_output_stream_flush (in, NULL, &error));
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_cmpstr (line, ==, "locked");
+
+  assert_refused (f->path, AP_STORE_ERROR_LOCKED,
+                  "the plan is in use by another program; close it there and try again");
+
+  g_output_stream_close (in, NULL, NULL);
+  g_assert_true (g_subprocess_wait (holder, NULL, &error));
+  assert_unchanged (&before, f->path);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  FileState before;
+
+  make_plan (f->path);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  file_state_read (&before, f->path);
+  assert_refused (f->path, AP_STORE_ERROR_READ_ONLY,
+                  "the plan file cannot be written (it or its folder is read-only)");
+  assert_unchanged (&before, f->path);
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  FileState before;
+
+  make_plan (f->path);
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  file_state_read (&before, f->path);
+  assert_refused (f->path, AP_STORE_ERROR_READ_ONLY,
+                  "the plan file cannot be written (it or its folder is read-only)");
+  assert_unchanged (&before, f->path);
+  g_chmod (f->dir, 0700);
+}
+
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = ap_store_open (f->path, AP_STORE_OPEN_CREATE, &error);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.archplan", NULL);
+  g_autoptr(ApStore) reopened = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (ap_store_exec (store, "UPDATE plan SET title = 'Backed up'", &error));
+  g_assert_true (ap_store_backup_to (store, copy, &error));
+  g_assert_no_error (error);
+
+  reopened = ap_store_open (copy, AP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  title = query_text (ap_store_get_db (reopened), "SELECT title FROM plan");
+  g_assert_cmpstr (title, ==, "Backed up");
+}
+
+static void
+test_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = ap_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  g_assert_null (ap_store_get_path (store));
+  g_assert_cmpint (query_int (ap_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/create", test_create);
+  ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("/store/migrate-from-zero", test_migrate_from_zero);
+  ADD ("/store/bad/missing", test_missing);
+  ADD ("/store/bad/not-a-database", test_not_a_database);
+  ADD ("/store/bad/other-database", test_other_database);
+  ADD ("/store/bad/newer-version", test_newer_version);
+  ADD ("/store/bad/corrupt", test_corrupt);
+  ADD ("/store/bad/locked", test_locked);
+  ADD ("/store/bad/read-only-file", test_read_only_file);
+  ADD ("/store/bad/read-only-folder", test_read_only_folder);
+  ADD ("/store/backup", test_backup);
+#undef ADD
+  g_test_add_func ("/store/memory", test_memory);
+
+  return g_test_run ();
+}
