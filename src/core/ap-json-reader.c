@@ -697,7 +697,7 @@ parse (Parser *self)
 
   skip_space (self);
   if (self->p == self->end)
-    return fail_at (self, self->p, AP_JSON_ERROR_SYNTAX, "the document is empty");
+    return fail_at (self, self->text, AP_JSON_ERROR_SYNTAX, "the document is empty");
 
   while (expected != NULL)
     {

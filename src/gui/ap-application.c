@@ -103,6 +103,37 @@ open_plan_in_new_window (ApApplication   *self,
   return GTK_WINDOW (window);
 }
 
+/* A plan is never open twice in one process: two windows would keep two undo
+ * histories of the same rows, so the window that has it is presented instead. */
+static GtkWindow *
+open_file (ApApplication   *self,
+           GFile           *file,
+           ApPlanOpenFlags  flags,
+           GtkWindow       *parent)
+{
+  GtkWindow *window;
+  g_autofree char *path = NULL;
+
+  if ((window = find_window_for_file (self, file)) != NULL)
+    {
+      gtk_window_present (window);
+      return window;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), uri);
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Plans can only be opened from local folders."));
+
+      show_open_error (self, parent, heading, error);
+      return NULL;
+    }
+  return open_plan_in_new_window (self, path, flags, parent);
+}
+
 static void
 remove_plan_files (const char *path)
 {
@@ -353,9 +384,11 @@ ap_application_open (GApplication  *application,
 {
   ApApplication *self = AP_APPLICATION (application);
 
+  /* A plan named on the command line that does not exist yet is created, empty, as
+   * an editor creates a new document under the name it was given. */
   for (int i = 0; i < n_files; i++)
-    ap_application_open_file (self, files[i],
-                              gtk_application_get_active_window (GTK_APPLICATION (self)));
+    open_file (self, files[i], AP_PLAN_OPEN_CREATE,
+               gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static void
@@ -400,12 +433,10 @@ ap_application_new (void)
 /**
  * ap_application_open_file:
  * @self: the application
- * @file: a plan file
+ * @file: an existing plan file
  * @parent: (nullable): the window to show errors in
  *
- * Presents the window that already shows @file, or opens @file in a new window. A
- * plan is never open twice in one process: two windows would keep two undo histories
- * of the same rows.
+ * Presents the window that already shows @file, or opens @file in a new window.
  *
  * Returns: (transfer none) (nullable): the window, or %NULL when the plan could not
  *   be opened (the error has been shown).
@@ -415,28 +446,8 @@ ap_application_open_file (ApApplication *self,
                           GFile         *file,
                           GtkWindow     *parent)
 {
-  GtkWindow *window;
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (AP_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if ((window = find_window_for_file (self, file)) != NULL)
-    {
-      gtk_window_present (window);
-      return window;
-    }
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), uri);
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                                     _("Plans can only be opened from local folders."));
-
-      show_open_error (self, parent, heading, error);
-      return NULL;
-    }
-  return open_plan_in_new_window (self, path, AP_PLAN_OPEN_DEFAULT, parent);
+  return open_file (self, file, AP_PLAN_OPEN_DEFAULT, parent);
 }

@@ -841,6 +841,20 @@ ap_window_views_set_plan (ApWindow *self,
 void
 ap_window_views_dispose (ApWindow *self)
 {
+  GtkColumnView *views[] = { self->outline_view, self->incidents_view, self->charts_view };
+  GtkSortListModel *models[] = { self->outline_model, self->incidents_model, self->charts_model };
+
+  /* The views let go of the models while the window still stands: tearing down their
+   * columns re-sorts the models, whose items-changed would otherwise reach
+   * half-destroyed stacks. The models are gone after the first dispose. */
+  if (self->outline_model != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        gtk_column_view_set_model (views[i], NULL);
+        g_signal_handlers_disconnect_matched (models[i], G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                              on_view_items_changed_cb, NULL);
+      }
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->lookup_models != NULL)
     disconnect_lookups (self);

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ap-plan.h"
+#include "ap-window.h"
+
+/* ApWindow on a copy of the sample plan: the title, the three views and their row
+ * counts, delete with undo and redo through the window's actions, the settings it
+ * keeps, and that every object is finalized. Needs a display; without one the test
+ * reports "skipped" (77) instead of failing. */
+
+typedef struct
+{
+  char   *dir;
+  char   *path;
+  ApPlan *plan;
+} Fixture;
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ApPlanOpenFlags flags = GPOINTER_TO_UINT (data);
+
+  fixture->dir = g_dir_make_tmp ("test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "plan.archplan", NULL);
+  fixture->plan = ap_plan_open (fixture->path, flags, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->plan);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->plan);
+  remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static gpointer
+get_child (ApWindow   *window,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), AP_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static guint
+count_rows (ApWindow   *window,
+            const char *view_name)
+{
+  GtkColumnView *view = get_child (window, view_name);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+static guint
+count_items (ApRowList *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* Lets the window map and bind the rows on screen, so the cell code runs too. */
+static void
+show_and_wait (ApWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+destroy_window (ApWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Idle callbacks and queued frames may still hold the window for a moment. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+static void
+test_templates (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/archplan/Archplan/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr(GBytes) css = NULL;
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+  css = g_resources_lookup_data ("/org/archplan/Archplan/style.css", 0, NULL);
+  g_assert_nonnull (css);
+}
+
+static void
+test_sample (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ApPlan *plan = fixture->plan;
+  ApWindow *window = g_object_ref (ap_window_new (NULL, plan));
+  AdwViewStack *stack = get_child (window, "view_stack");
+  static const char *views[] = { "roadmap", "incidents", "charts" };
+  guint n_cards = count_items (ap_plan_get_cards (plan));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, ap_plan_get_title (plan));
+  g_assert_cmpstr (ap_plan_get_title (plan), !=, "");
+  g_assert_true (ap_window_get_plan (window) == plan);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_assert_nonnull (adw_view_stack_get_child_by_name (stack, views[i]));
+
+  g_assert_cmpuint (n_cards, >, 0);
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards);
+  g_assert_cmpuint (count_rows (window, "incidents_view"), ==,
+                    count_items (ap_plan_get_incidents (plan)));
+  g_assert_cmpuint (count_rows (window, "charts_view"), ==,
+                    count_items (ap_plan_get_categories (plan)));
+  g_assert_cmpuint (count_items (ap_plan_get_incidents (plan)), >, 0);
+  g_assert_cmpuint (count_items (ap_plan_get_categories (plan)), >, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "outline_stack")), ==, "list");
+
+  show_and_wait (window);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[i]));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, views[i]);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "roadmap"));
+
+  destroy_window (window);
+}
+
+static void
+test_delete_undo_redo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ApPlan *plan = fixture->plan;
+  ApWindow *window = g_object_ref (ap_window_new (NULL, plan));
+  GtkColumnView *outline = get_child (window, "outline_view");
+  GtkSelectionModel *selection = gtk_column_view_get_model (outline);
+  guint n_cards = count_items (ap_plan_get_cards (plan));
+  g_autoptr(ApCard) first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  gint64 first_id = ap_object_get_id (AP_OBJECT (first));
+
+  show_and_wait (window);
+
+  /* Nothing is selected at first, so Delete cannot remove a card by surprise. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-card", NULL));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards);
+
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-card", NULL));
+  g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+  g_assert_null (ap_row_list_lookup (ap_plan_get_cards (plan), first_id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards);
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards);
+  g_assert_nonnull (ap_row_list_lookup (ap_plan_get_cards (plan), first_id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+
+  /* Let the idle refresh run over the changed lists before the window goes. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  destroy_window (window);
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  ApWindow *window = g_object_ref (ap_window_new (NULL, fixture->plan));
+  static const char *stacks[] = { "outline_stack", "incidents_stack", "charts_stack" };
+
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, stacks[i])), ==, "empty");
+  /* A plan without a title is named after its file. */
+  if (*ap_plan_get_title (fixture->plan) != '\0')
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, ap_plan_get_title (fixture->plan));
+  else
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "plan");
+
+  show_and_wait (window);
+  destroy_window (window);
+}
+
+static void
+test_settings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uri = g_filename_to_uri (fixture->path, NULL, NULL);
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *last_view = NULL;
+  ApWindow *window;
+
+  g_settings_set_string (settings, "last-view", "incidents");
+  window = g_object_ref (ap_window_new (NULL, fixture->plan));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_child (window, "view_stack")), ==,
+                   "incidents");
+
+  recent = g_settings_get_strv (settings, "recent-plans");
+  g_assert_nonnull (recent[0]);
+  g_assert_cmpstr (recent[0], ==, uri);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+  last_view = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (last_view, ==, "charts");
+
+  destroy_window (window);
+  g_settings_reset (settings, "last-view");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display; skipping the window tests.\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add_func ("/window/templates", test_templates);
+  g_test_add ("/window/sample", Fixture,
+              GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
+              fixture_set_up, test_sample, fixture_tear_down);
+  g_test_add ("/window/delete-undo-redo", Fixture,
+              GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
+              fixture_set_up, test_delete_undo_redo, fixture_tear_down);
+  g_test_add ("/window/empty", Fixture, GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE),
+              fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/window/settings", Fixture,
+              GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
+              fixture_set_up, test_settings, fixture_tear_down);
+  return g_test_run ();
+}
