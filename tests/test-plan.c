@@ -387,6 +387,128 @@ test_row_list (Fixture       *f,
   g_assert_null (g_list_model_get_item (orgs, 2));
 }
 
+static gint64
+position_of (Fixture    *f,
+             ApRowList  *list,
+             gint64      id)
+{
+  g_autoptr(GObject) object = g_object_ref (ap_row_list_lookup (list, id));
+  gint64 position = -1;
+
+  g_object_get (object, "position", &position, NULL);
+  return position;
+}
+
+static void
+test_entities (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ApRowList *periods = ap_plan_get_periods (f->plan);
+  ApEntityFields q15 = { .name = "Q1.5", .start_date = "2021-02-01", .end_date = "2021-02-28" };
+  ApEntityFields bad_date = { .name = "Nope", .start_date = "2021-02-30" };
+  ApEntityFields backwards = { .name = "Nope", .start_date = "2021-03-01", .end_date = "2021-02-01" };
+  ApEntityFields bad_color = { .name = "Eval", .color = "red" };
+  gint64 id;
+
+  /* Inserted between Q1 and Q2: positions stay dense. */
+  id = ap_plan_add_entity (f->plan, AP_ENTITY_PERIOD, &q15, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (position_of (f, periods, 1), ==, 0);
+  g_assert_cmpint (position_of (f, periods, id), ==, 1);
+  g_assert_cmpint (position_of (f, periods, 2), ==, 2);
+  g_assert_cmpint (position_of (f, periods, 3), ==, 3);
+  g_assert_cmpstr (ap_period_get_start_date (ap_row_list_lookup (periods, id)), ==, "2021-02-01");
+
+  /* Reordered to the top. */
+  g_assert_true (ap_plan_reorder_entity (f->plan, AP_ENTITY_PERIOD, id, 0, &error));
+  g_assert_cmpint (position_of (f, periods, id), ==, 0);
+  g_assert_cmpint (position_of (f, periods, 1), ==, 1);
+
+  g_assert_cmpint (ap_plan_add_entity (f->plan, AP_ENTITY_PERIOD, &bad_date, 0, &error), ==, 0);
+  g_assert_cmpstr (error->message, ==, "Dates must be real dates written as YYYY-MM-DD");
+  g_clear_error (&error);
+  g_assert_false (ap_plan_update_entity (f->plan, AP_ENTITY_PERIOD, id, &backwards, &error));
+  g_assert_cmpstr (error->message, ==, "The period ends before it starts");
+  g_clear_error (&error);
+  g_assert_cmpint (ap_plan_add_entity (f->plan, AP_ENTITY_STAGE, &bad_color, 0, &error), ==, 0);
+  g_assert_cmpstr (error->message, ==, "The colour must be written as #rrggbb");
+  g_clear_error (&error);
+
+  /* Renamed, then undone. */
+  q15.name = "February";
+  g_assert_true (ap_plan_update_entity (f->plan, AP_ENTITY_PERIOD, id, &q15, &error));
+  g_assert_cmpstr (ap_period_get_name (ap_row_list_lookup (periods, id)), ==, "February");
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_cmpstr (ap_period_get_name (ap_row_list_lookup (periods, id)), ==, "Q1.5");
+}
+
+static void
+test_remove_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ApRowList *periods = ap_plan_get_periods (f->plan);
+  gint64 a = add (f, "A", 1, 1, 0);
+  gint64 b = add (f, "B", 1, 2, 0);
+  gint64 c = add (f, "C", 2, 1, 0);
+
+  g_assert_cmpuint (ap_plan_count_entity_uses (f->plan, AP_ENTITY_PERIOD, 1), ==, 2);
+
+  /* Q1's cards move to Q2 (deferred), after the cards already there. */
+  g_assert_true (ap_plan_remove_entity (f->plan, AP_ENTITY_PERIOD, 1, 2, &error));
+  g_assert_no_error (error);
+  g_assert_null (ap_row_list_lookup (periods, 1));
+  g_assert_cmpint (ap_card_get_period_id (card (f, a)), ==, 2);
+  g_assert_cmpint (ap_card_get_period_id (card (f, b)), ==, 2);
+  g_assert_cmpint (ap_card_get_position (card (f, c)), ==, 0);
+  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 1);
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "deferred");
+  g_assert_cmpint (position_of (f, periods, 2), ==, 0);
+
+  /* One undo brings back the period and every card where it was. */
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ap_row_list_lookup (periods, 1));
+  g_assert_cmpint (ap_card_get_period_id (card (f, a)), ==, 1);
+  g_assert_cmpint (position_of (f, periods, 2), ==, 1);
+
+  /* Without a replacement the cards go with the period. */
+  g_assert_true (ap_plan_remove_entity (f->plan, AP_ENTITY_PERIOD, 1, 0, &error));
+  g_assert_null (card (f, a));
+  g_assert_null (card (f, b));
+  g_assert_nonnull (card (f, c));
+  g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "removed");
+
+  g_assert_false (ap_plan_remove_entity (f->plan, AP_ENTITY_PERIOD, 2, 2, &error));
+  g_assert_error (error, AP_PLAN_ERROR, AP_PLAN_ERROR_INVALID);
+}
+
+static void
+test_remove_stage_and_category (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cats[] = { 1 };
+  ApCardFields fields = { .title = "Staged", .period_id = 1, .step_id = 1, .stage_id = 1,
+                          .links = { NULL, cats, NULL, NULL }, .n_links = { 0, 1, 0, 0 } };
+  gint64 id = ap_plan_add_card (f->plan, &fields, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ap_plan_count_entity_uses (f->plan, AP_ENTITY_STAGE, 1), ==, 1);
+  g_assert_true (ap_plan_remove_entity (f->plan, AP_ENTITY_STAGE, 1, 0, &error));
+  g_assert_cmpint (ap_card_get_stage_id (card (f, id)), ==, 0);
+
+  g_assert_true (ap_plan_remove_entity (f->plan, AP_ENTITY_CATEGORY, 1, 0, &error));
+  g_assert_false (ap_card_has_link (card (f, id), AP_CARD_LINK_CATEGORIES, 1));
+  g_assert_cmpuint (n_items (ap_plan_get_categories (f->plan)), ==, 0);
+
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_true (ap_card_has_link (card (f, id), AP_CARD_LINK_CATEGORIES, 1));
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_cmpint (ap_card_get_stage_id (card (f, id)), ==, 1);
+}
+
 /* A plan file created now starts as the sample plan, and is saved as it goes. */
 static void
 test_open_sample (void)
@@ -446,6 +568,9 @@ main (int    argc,
   ADD ("/plan/invalid-commands", test_invalid_commands);
   ADD ("/plan/info", test_plan_info);
   ADD ("/plan/row-list", test_row_list);
+  ADD ("/plan/entities", test_entities);
+  ADD ("/plan/remove-period", test_remove_period);
+  ADD ("/plan/remove-stage-and-category", test_remove_stage_and_category);
 #undef ADD
   g_test_add_func ("/plan/open-sample", test_open_sample);
 

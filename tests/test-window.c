@@ -175,10 +175,12 @@ test_delete_undo_redo (Fixture       *fixture,
 
   show_and_wait (window);
 
-  /* Nothing is selected at first, so Delete cannot remove a card by surprise. */
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-card", NULL));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  /* Nothing is selected at first, so Delete cannot remove a card by surprise. (GTK 4.8
+   * reports a disabled action as activated; what counts is that nothing changed.) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-card", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards);
+  g_assert_false (ap_plan_can_undo (plan));
 
   g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-card", NULL));

@@ -363,6 +363,20 @@ move_card (ApPlan   *self,
                       data->period_id, data->step_id, error);
 }
 
+/* For commands that move cards as part of a larger change (removing a period). */
+gboolean
+ap_plan_move_card_within_command (ApPlan  *self,
+                                  gint64   card_id,
+                                  gint64   period_id,
+                                  gint64   step_id,
+                                  guint    position,
+                                  GError **error)
+{
+  MoveData data = { card_id, period_id, step_id, position };
+
+  return move_card (self, &data, error);
+}
+
 gboolean
 ap_plan_move_card (ApPlan  *self,
                    gint64   card_id,
@@ -481,6 +495,14 @@ delete_card (ApPlan   *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, card_id);
   return ap_store_step_done (store, stmt, error);
+}
+
+gboolean
+ap_plan_delete_card_within_command (ApPlan  *self,
+                                    gint64   card_id,
+                                    GError **error)
+{
+  return delete_card (self, &card_id, error);
 }
 
 gboolean

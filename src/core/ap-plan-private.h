@@ -30,4 +30,14 @@ gboolean  ap_plan_add_history   (ApPlan         *self,
                                  const char     *text,
                                  GError        **error);
 
+gboolean  ap_plan_move_card_within_command   (ApPlan  *self,
+                                             gint64   card_id,
+                                             gint64   period_id,
+                                             gint64   step_id,
+                                             guint    position,
+                                             GError **error);
+gboolean  ap_plan_delete_card_within_command (ApPlan  *self,
+                                             gint64   card_id,
+                                             GError **error);
+
 G_END_DECLS

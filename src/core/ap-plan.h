@@ -105,6 +105,59 @@ gboolean     ap_plan_export_json_file   (ApPlan              *self,
                                          const char          *path,
                                          GError             **error);
 
+/* The other things a plan holds, edited through one set of commands. */
+typedef enum
+{
+  AP_ENTITY_ORGANIZATION,
+  AP_ENTITY_ACTIVITY,
+  AP_ENTITY_STEP,
+  AP_ENTITY_PERIOD,
+  AP_ENTITY_STAGE,
+  AP_ENTITY_INITIATIVE,
+  AP_ENTITY_CATEGORY,
+  AP_N_ENTITIES
+} ApEntityKind;
+
+/* The values of an entity; each kind reads the members that apply to it. */
+typedef struct
+{
+  const char *name;
+  const char *color;               /* organization, stage, category: "#rrggbb" */
+  const char *subtitle;            /* activity */
+  const char *notes;               /* initiative, category */
+  const char *status;              /* category */
+  gint64      footnote;            /* organization: 0 for none */
+  gint64      recorded_incidents;  /* category: -1 for unknown */
+  gint64      activity_id;         /* step */
+  const char *start_date;          /* period: YYYY-MM-DD or NULL */
+  const char *end_date;
+  gboolean    is_backlog;          /* period */
+} ApEntityFields;
+
+gint64       ap_plan_add_entity         (ApPlan                *self,
+                                         ApEntityKind           kind,
+                                         const ApEntityFields  *fields,
+                                         guint                  position,
+                                         GError               **error);
+gboolean     ap_plan_update_entity      (ApPlan                *self,
+                                         ApEntityKind           kind,
+                                         gint64                 id,
+                                         const ApEntityFields  *fields,
+                                         GError               **error);
+gboolean     ap_plan_reorder_entity     (ApPlan                *self,
+                                         ApEntityKind           kind,
+                                         gint64                 id,
+                                         guint                  position,
+                                         GError               **error);
+guint        ap_plan_count_entity_uses  (ApPlan                *self,
+                                         ApEntityKind           kind,
+                                         gint64                 id);
+gboolean     ap_plan_remove_entity      (ApPlan                *self,
+                                         ApEntityKind           kind,
+                                         gint64                 id,
+                                         gint64                 replacement_id,
+                                         GError               **error);
+
 gboolean     ap_plan_can_undo           (ApPlan        *self);
 gboolean     ap_plan_can_redo           (ApPlan        *self);
 const char  *ap_plan_get_undo_label     (ApPlan        *self);

@@ -159,17 +159,28 @@ typedef struct
 {
   sqlite3_stmt *stmt;
   gboolean      has_row;
+  gboolean      is_link;            /* a link statement: no rowid column */
+  gint64        parent;             /* of the current row */
+  gint64        rowid;              /* of the current row, if not a link */
   int           first_order_column; /* rowid-order statements: the columns to check */
   int           n_order_columns;    /* 0 for sorted statements */
   gint64        last_parent;
   gint64        last_order[MAX_ORDER_COLUMNS];
 } Cursor;
 
+/* A member name with what goes before it: ",\n      \"name\": ". */
 typedef struct
 {
-  ApStore  *store;
-  GString  *out;
-  GError  **error;
+  char  text[48];
+  gsize len;
+} KeyPrefix;
+
+typedef struct
+{
+  ApStore   *store;
+  GString   *out;
+  GError   **error;
+  KeyPrefix  keys[AP_SNAPSHOT_N_KINDS][AP_SNAPSHOT_MAX_FIELDS];
 } Exporter;
 
 /* Makes room for @n more bytes. */
@@ -231,8 +242,25 @@ append_escape (GString *out,
     }
 }
 
+/* Whether any of the eight bytes in @v is below 0x20, '"' or '\\' (bit tricks from
+ * "Bit Twiddling Hacks": a byte is zero, or less than n, exactly when its high bit
+ * survives). */
+static inline gboolean
+has_byte_to_escape (guint64 v)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = v ^ (ones * '"');
+  guint64 backslash = v ^ (ones * '\\');
+
+  return ((((v - ones * 0x20) & ~v) |
+           ((quote - ones) & ~quote) |
+           ((backslash - ones) & ~backslash)) & highs) != 0;
+}
+
 /* Appends @s in double quotes, escaping only what RFC 8259 requires (and the short forms
- * Python uses), so non-ASCII text and '/' stay as they are. */
+ * Python uses), so non-ASCII text and '/' stay as they are. Most text needs no escape:
+ * it is looked at eight bytes at a time and copied in one piece. */
 static void
 append_string (GString    *out,
                const char *s,
@@ -243,13 +271,19 @@ append_string (GString    *out,
   const guchar *run = p;
 
   append_c (out, '"');
-  for (; p < end; p++)
+  for (;;)
     {
-      if (G_LIKELY (!needs_escape[*p]))
-        continue;
+      guint64 v;
+
+      while (end - p >= 8 && (memcpy (&v, p, 8), !has_byte_to_escape (v)))
+        p += 8;
+      while (p < end && !needs_escape[*p])
+        p++;
+      if (p == end)
+        break;
       append_len (out, (const char *) run, p - run);
       append_escape (out, *p);
-      run = p + 1;
+      run = ++p;
     }
   append_len (out, (const char *) run, p - run);
   append_c (out, '"');
@@ -296,6 +330,43 @@ append_key (GString    *out,
   append_len (out, "\": ", 3);
 }
 
+/* Entity members are written a few million times: their names, with the comma, line
+ * break and indentation before them, are put together once. */
+static void
+prepare_keys (Exporter *self)
+{
+  for (ApSnapshotKind kind = 0; kind < AP_SNAPSHOT_N_KINDS; kind++)
+    {
+      const ApSnapshotEntity *entity = &ap_snapshot_entities[kind];
+      /* Top-level entities sit in arrays at level 2, anecdotes and tickets at level 4. */
+      int indent = kind < AP_SNAPSHOT_N_TOP_LEVEL ? 6 : 10;
+
+      g_assert (entity->n_fields <= AP_SNAPSHOT_MAX_FIELDS);
+      for (guint i = 0; i < entity->n_fields; i++)
+        {
+          KeyPrefix *key = &self->keys[kind][i];
+
+          key->len = g_snprintf (key->text, sizeof key->text, ",\n%*s\"%s\": ",
+                                 indent, "", entity->fields[i].name);
+          g_assert (key->len < sizeof key->text);
+        }
+    }
+}
+
+static inline void
+append_member_key (Exporter       *self,
+                   ApSnapshotKind  kind,
+                   guint           field)
+{
+  const KeyPrefix *key = &self->keys[kind][field];
+
+  /* The first member has no comma before it. */
+  if (field == 0)
+    append_len (self->out, key->text + 1, key->len - 1);
+  else
+    append_len (self->out, key->text, key->len);
+}
+
 static gboolean
 fail_with_store (Exporter *self)
 {
@@ -309,6 +380,12 @@ advance (Exporter *self,
   int rc = sqlite3_step (cursor->stmt);
 
   cursor->has_row = rc == SQLITE_ROW;
+  if (cursor->has_row)
+    {
+      cursor->parent = sqlite3_column_int64 (cursor->stmt, COLUMN_PARENT);
+      if (!cursor->is_link)
+        cursor->rowid = sqlite3_column_int64 (cursor->stmt, COLUMN_ROWID);
+    }
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return TRUE;
   return fail_with_store (self);
@@ -320,11 +397,13 @@ static gboolean
 open_cursor (Exporter   *self,
              Cursor     *cursor,
              const char *sql,
+             gboolean    is_link,
              int         first_order_column)
 {
   cursor->stmt = ap_store_prepare (self->store, sql, self->error);
   if (cursor->stmt == NULL)
     return FALSE;
+  cursor->is_link = is_link;
   cursor->first_order_column = first_order_column;
   cursor->n_order_columns = 0;
   if (first_order_column > 0)
@@ -350,22 +429,20 @@ static gboolean
 check_row_order (Cursor *cursor)
 {
   gint64 order[MAX_ORDER_COLUMNS];
-  gint64 parent;
   int cmp = 0;
 
   if (cursor->n_order_columns == 0)
     return TRUE;
 
-  parent = sqlite3_column_int64 (cursor->stmt, COLUMN_PARENT);
   for (int i = 0; i < cursor->n_order_columns; i++)
     {
       order[i] = sqlite3_column_int64 (cursor->stmt, cursor->first_order_column + i);
       if (cmp == 0)
         cmp = (order[i] > cursor->last_order[i]) - (order[i] < cursor->last_order[i]);
     }
-  if (parent == cursor->last_parent && cmp < 0)
+  if (cursor->parent == cursor->last_parent && cmp < 0)
     return FALSE;
-  cursor->last_parent = parent;
+  cursor->last_parent = cursor->parent;
   memcpy (cursor->last_order, order, sizeof order);
   return TRUE;
 }
@@ -418,7 +495,7 @@ write_id_list (Exporter *self,
   gboolean first = TRUE;
 
   append_c (self->out, '[');
-  while (links->has_row && sqlite3_column_int64 (links->stmt, LINK_COLUMN_CARD) == card_id)
+  while (links->has_row && links->parent == card_id)
     {
       if (!first)
         append_c (self->out, ',');
@@ -453,7 +530,7 @@ write_object (Exporter       *self,
 {
   const ApSnapshotEntity *entity = &ap_snapshot_entities[kind];
   sqlite3_stmt *stmt = rows->stmt;
-  gint64 rowid = sqlite3_column_int64 (stmt, COLUMN_ROWID);
+  gint64 rowid = rows->rowid;
   int column = COLUMN_FIRST_FIELD;
 
   append_c (self->out, '{');
@@ -462,7 +539,7 @@ write_object (Exporter       *self,
       const ApSnapshotField *field = &entity->fields[i];
       WriteResult result;
 
-      append_key (self->out, level + 1, field->name, i == 0);
+      append_member_key (self, kind, i);
       if (ap_snapshot_field_is_column (field))
         write_column (self, stmt, column++, field);
       else if (field->type == AP_SNAPSHOT_FIELD_ID_SET)
@@ -491,7 +568,7 @@ write_rows (Exporter       *self,
   gboolean first = TRUE;
 
   append_c (self->out, '[');
-  while (rows->has_row && sqlite3_column_int64 (rows->stmt, COLUMN_PARENT) == parent)
+  while (rows->has_row && rows->parent == parent)
     {
       WriteResult result;
 
@@ -534,8 +611,9 @@ open_entity_cursor (Exporter       *self,
 {
   *rowid_order = !sorted && rowid_order_sql[kind] != NULL;
   if (*rowid_order)
-    return open_cursor (self, cursor, rowid_order_sql[kind], COLUMN_FIRST_FIELD + count_columns (kind));
-  return open_cursor (self, cursor, sorted_sql[kind], 0);
+    return open_cursor (self, cursor, rowid_order_sql[kind], FALSE,
+                        COLUMN_FIRST_FIELD + count_columns (kind));
+  return open_cursor (self, cursor, sorted_sql[kind], FALSE, 0);
 }
 
 /* Opens the statements of a top-level kind: its rows, and by field index its link
@@ -559,7 +637,7 @@ open_cursors (Exporter       *self,
       /* Links follow the cards' order, whichever statement gives it. */
       if (field->type == AP_SNAPSHOT_FIELD_ID_SET &&
           !open_cursor (self, &nested[i], rowid_order ? link_rowid_order_sql[field->link]
-                                                      : link_sql[field->link], 0))
+                                                      : link_sql[field->link], TRUE, 0))
         return FALSE;
       if (field->type == AP_SNAPSHOT_FIELD_CHILDREN &&
           !open_entity_cursor (self, &nested[i], field->ref, sorted, &child_rowid_order))
@@ -604,9 +682,7 @@ write_top_level (Exporter       *self,
 
   append_key (self->out, 1, ap_snapshot_entities[kind].member, FALSE);
   start = self->out->len;
-  gint64 t0 = g_get_monotonic_time ();
   result = write_top_level_once (self, kind, FALSE);
-  if (g_getenv ("APDBG")) g_printerr ("%s %d %.3f\n", ap_snapshot_entities[kind].member, result, (g_get_monotonic_time () - t0) / 1e6);
   if (result == WRITE_OUT_OF_ORDER)
     {
       g_string_truncate (self->out, start);
@@ -701,6 +777,7 @@ ap_snapshot_export (ApStore  *store,
     return FALSE;
 
   start = out->len;
+  prepare_keys (&self);
   ok = write_snapshot (&self);
   if (own_transaction)
     {

@@ -23,6 +23,8 @@ typedef enum
   CELL_NUMERIC  = 1 << 0, /* right-aligned, tabular figures */
   CELL_DIM      = 1 << 1, /* secondary information */
   CELL_TOOLTIP  = 1 << 2, /* long text: the full text as tooltip */
+  CELL_MARKUP   = 1 << 3, /* the format function returns Pango markup */
+  CELL_GROUP    = 1 << 4, /* shown only where it differs from the row above */
 } CellFlags;
 
 typedef struct
@@ -45,6 +47,25 @@ typedef const char *(*StringGetter) (gconstpointer item);
 
 /* Cells. */
 
+/* Whether the row above @list_item shows the same text in this column, so that the
+ * outline reads as groups (one period heading, then its cards). */
+static gboolean
+same_as_row_above (CellSpec    *spec,
+                   GtkListItem *list_item,
+                   const char  *text)
+{
+  GListModel *model = G_LIST_MODEL (spec->self->outline_model);
+  guint position = gtk_list_item_get_position (list_item);
+  g_autoptr(GObject) above = NULL;
+  g_autofree char *above_text = NULL;
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  above = g_list_model_get_item (model, position - 1);
+  above_text = above != NULL ? spec->format (spec->self, above) : NULL;
+  return g_strcmp0 (above_text, text) == 0;
+}
+
 static void
 update_cell (GtkListItem *list_item)
 {
@@ -53,8 +74,15 @@ update_cell (GtkListItem *list_item)
   gpointer item = gtk_list_item_get_item (list_item);
   g_autofree char *text = item != NULL ? spec->format (spec->self, item) : NULL;
 
-  gtk_label_set_text (label, text != NULL ? text : "");
-  if (spec->flags & CELL_TOOLTIP)
+  if ((spec->flags & CELL_GROUP) && same_as_row_above (spec, list_item, text))
+    g_clear_pointer (&text, g_free);
+  if (spec->flags & CELL_MARKUP)
+    gtk_label_set_markup (label, text != NULL ? text : "");
+  else
+    gtk_label_set_text (label, text != NULL ? text : "");
+  if ((spec->flags & CELL_TOOLTIP) && (spec->flags & CELL_MARKUP))
+    gtk_widget_set_tooltip_markup (GTK_WIDGET (label), text);
+  else if (spec->flags & CELL_TOOLTIP)
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
@@ -80,6 +108,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   if (spec->flags & CELL_DIM)
     gtk_widget_add_css_class (label, "dim-label");
+  if (spec->flags & CELL_GROUP)
+    gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "ap-cell");
   g_object_set_data (G_OBJECT (list_item), "ap-cell-spec", spec);
   gtk_list_item_set_child (list_item, label);
@@ -165,6 +195,23 @@ format_count (gint64 value)
   return value < 0 ? g_strdup (UNKNOWN_VALUE) : g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
+/* Marks a name with a dot in its colour (a stage's, a category's), as the canvas and
+ * the charts will draw them. */
+static char *
+markup_with_color (const char *color,
+                   const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  GdkRGBA rgba;
+
+  if (color == NULL || *escaped == '\0' || !gdk_rgba_parse (&rgba, color))
+    return g_steal_pointer (&escaped);
+  /* Pango takes only #rrggbb or names; GdkRGBA also reads rgb() and friends. */
+  return g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">●</span> %s",
+                          (guint) (rgba.red * 255 + 0.5), (guint) (rgba.green * 255 + 0.5),
+                          (guint) (rgba.blue * 255 + 0.5), escaped);
+}
+
 static CategoryTotals *
 get_totals (ApWindow *self,
             gint64    category_id)
@@ -207,14 +254,13 @@ format_card_stage (ApWindow *self,
                    gpointer  item)
 {
   const char *text = ap_card_get_stage_text (item);
-  ApStage *stage;
+  ApStage *stage = lookup (self, ap_plan_get_stages, ap_card_get_stage_id (item));
 
   /* The free text is the stage as written ("Adopt via Automated-Feedback"), so it
    * wins over the plain stage name. */
-  if (text != NULL && *text != '\0')
-    return g_strdup (text);
-  stage = lookup (self, ap_plan_get_stages, ap_card_get_stage_id (item));
-  return g_strdup (stage != NULL ? ap_stage_get_name (stage) : "");
+  if (text == NULL || *text == '\0')
+    text = stage != NULL ? ap_stage_get_name (stage) : NULL;
+  return markup_with_color (stage != NULL ? ap_stage_get_color (stage) : NULL, text);
 }
 
 static char *
@@ -261,7 +307,12 @@ static char *
 format_incident_category (ApWindow *self,
                           gpointer  item)
 {
-  return dup_or_unknown (get_incident_category_name (self, item));
+  ApCategory *category = lookup (self, ap_plan_get_categories,
+                                 ap_incident_get_category_id (item));
+
+  if (category == NULL)
+    return g_strdup (UNKNOWN_VALUE);
+  return markup_with_color (ap_category_get_color (category), ap_category_get_name (category));
 }
 
 static char *
@@ -305,7 +356,7 @@ static char *
 format_category_name (ApWindow *self,
                       gpointer  item)
 {
-  return g_strdup (ap_category_get_name (item));
+  return markup_with_color (ap_category_get_color (item), ap_category_get_name (item));
 }
 
 static char *
@@ -570,7 +621,8 @@ refresh_cb (gpointer user_data)
 }
 
 /* A command changes several lists at once (an import reloads all of them); one idle
- * refresh after it is enough. */
+ * refresh after it is enough. It runs before GTK lays out and paints the next frame,
+ * so no frame shows rows bound to the old names. */
 static void
 on_lookup_items_changed_cb (GListModel *model,
                             guint       position,
@@ -579,7 +631,7 @@ on_lookup_items_changed_cb (GListModel *model,
                             ApWindow   *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
 static void
@@ -669,10 +721,10 @@ init_outline (ApWindow *self)
   g_signal_connect_object (self->outline_model, "items-changed",
                            G_CALLBACK (on_view_items_changed_cb), self->outline_stack, 0);
 
-  set_cell_factory (self, self->outline_period_column, format_card_period, CELL_TEXT);
+  set_cell_factory (self, self->outline_period_column, format_card_period, CELL_GROUP);
   set_cell_factory (self, self->outline_step_column, format_card_step, CELL_TEXT);
   set_cell_factory (self, self->outline_card_column, format_card_title, CELL_TOOLTIP);
-  set_cell_factory (self, self->outline_stage_column, format_card_stage, CELL_TEXT);
+  set_cell_factory (self, self->outline_stage_column, format_card_stage, CELL_MARKUP);
   set_cell_factory (self, self->outline_organizations_column, format_card_organizations, CELL_DIM);
   add_delete_shortcut (self);
 }
@@ -687,7 +739,8 @@ init_incidents (ApWindow *self)
   GtkSingleSelection *selection;
 
   set_cell_factory (self, self->incidents_issue_column, format_incident_title, CELL_TOOLTIP);
-  set_cell_factory (self, self->incidents_category_column, format_incident_category, CELL_TOOLTIP);
+  set_cell_factory (self, self->incidents_category_column, format_incident_category,
+                    CELL_MARKUP);
   set_cell_factory (self, self->incidents_occurrences_column, format_incident_occurrences, CELL_NUMERIC);
   set_cell_factory (self, self->incidents_anecdotes_column, format_incident_anecdotes, CELL_NUMERIC);
   set_cell_factory (self, self->incidents_last_seen_column, format_incident_last_seen, CELL_NUMERIC);
@@ -721,7 +774,8 @@ init_charts (ApWindow *self)
   static const StringGetter status = get_category_status;
   GtkSingleSelection *selection;
 
-  set_cell_factory (self, self->charts_category_column, format_category_name, CELL_TOOLTIP);
+  set_cell_factory (self, self->charts_category_column, format_category_name,
+                    CELL_MARKUP | CELL_TOOLTIP);
   set_cell_factory (self, self->charts_status_column, format_category_status, CELL_TEXT);
   set_cell_factory (self, self->charts_recorded_column, format_category_recorded, CELL_NUMERIC);
   set_cell_factory (self, self->charts_live_column, format_category_live, CELL_NUMERIC);
@@ -814,6 +868,8 @@ ap_window_views_set_plan (ApWindow *self,
   ApRowList *(*lookups[]) (ApPlan *) = {
     ap_plan_get_periods, ap_plan_get_steps, ap_plan_get_activities, ap_plan_get_stages,
     ap_plan_get_organizations, ap_plan_get_categories, ap_plan_get_incidents,
+    /* The outline shows a period once per group; a card's change can regroup rows. */
+    ap_plan_get_cards,
   };
 
   disconnect_lookups (self);

@@ -61,6 +61,7 @@ typedef struct
   TableRows    *rows;        /* its rows in memory, made on first use */
   GStringChunk *row_text;
   guint         n_files;     /* names fresh plan files */
+  char         *load;        /* the load average when the run started */
 } Bench;
 
 typedef struct
@@ -937,6 +938,20 @@ print_cell (const char *text,
     g_print ("%s%*s", text, pad, "");
 }
 
+/* The machine's load when the run started: figures taken on a busy machine are noisier,
+ * and a reader comparing two reports should know. */
+static char *
+describe_load (void)
+{
+  g_autofree char *loadavg = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+    return g_strdup ("unknown");
+  fields = g_strsplit (loadavg, " ", 2);
+  return g_strdup_printf ("%s on %u CPUs", fields[0], g_get_num_processors ());
+}
+
 static void
 print_table (Bench          *bench,
              const Figure  **run,
@@ -945,9 +960,10 @@ print_table (Bench          *bench,
 {
   guint met = 0;
 
-  g_print ("archplan-bench: %u cards, %u incidents, %u pain categories; median of %u runs\n\n",
+  g_print ("archplan-bench: %u cards, %u incidents, %u pain categories; median of %u runs; "
+           "load average %s at the start\n\n",
            bench->size.n_cards, bench->size.n_incidents, bench->size.n_categories,
-           bench->repeat);
+           bench->repeat, bench->load);
   print_cell ("name", 32, FALSE);
   print_cell ("value", 10, TRUE);
   print_cell ("baseline", 10, TRUE);
@@ -1120,6 +1136,7 @@ main (int    argc,
       return 1;
     }
 
+  bench.load = describe_load ();
   status = run_figures (&bench, only_prefixes, json);
 
   free_rows (&bench);
@@ -1128,5 +1145,6 @@ main (int    argc,
   remove_dir (bench.dir);
   g_free (bench.dir);
   g_free (bench.plan_path);
+  g_free (bench.load);
   return status;
 }
