@@ -49,6 +49,14 @@ static const Command commands[] = {
     run_import_json },
 };
 
+/* The parsed command line. */
+typedef struct
+{
+  char    *values[G_N_ELEMENTS (commands)]; /* each command's argument, or NULL */
+  char   **plans;                           /* the PLAN arguments */
+  gboolean version;
+} Options;
+
 /* SQLite keeps these beside a plan while it is open, and leaves them behind when a
  * process dies; a plan we created and then failed to fill goes away with them. */
 static const char * const sqlite_suffixes[] = { "", "-wal", "-shm", "-journal" };
@@ -275,14 +283,6 @@ run_window (const char *argv0,
 
   return g_application_run (G_APPLICATION (app), app_argc, app_argv);
 }
-
-/* The parsed command line. */
-typedef struct
-{
-  char    *values[G_N_ELEMENTS (commands)]; /* each command's argument, or NULL */
-  char   **plans;                           /* the PLAN arguments */
-  gboolean version;
-} Options;
 
 static void
 clear_options (Options *options)

@@ -7,13 +7,15 @@
 # every file as it was.
 #
 # Usage: test-cli.py ARCHPLAN [SAMPLE.json]
-# SAMPLE.json defaults to data/sample/sample.json beside this tests/ folder.
+# SAMPLE.json defaults to $AP_SAMPLE_JSON, then to data/sample/sample.json beside this
+# tests/ folder.
 
 import copy
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -128,9 +130,10 @@ class CliTest:
         os.makedirs(folder)
         return os.path.join(folder, name)
 
-    def run(self, *args):
+    def run(self, *args, env=None):
         cmd = [self.exe] + list(args)
-        proc = subprocess.run(cmd, env=self.env, cwd=self.root, stdin=subprocess.DEVNULL,
+        proc = subprocess.run(cmd, env=dict(self.env, **(env or {})), cwd=self.root,
+                              stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               timeout=TIMEOUT)
         proc.cmd = cmd
@@ -155,9 +158,9 @@ class CliTest:
                    "expected exit 0 with no output", proc)
         return proc
 
-    def expect_failure(self, *args, file=None, contains=(), pattern=None):
+    def expect_failure(self, *args, file=None, contains=(), pattern=None, env=None):
         """Exit 1, exactly one line on stderr: "archplan: FILE: reason"."""
-        proc = self.run(*args)
+        proc = self.run(*args, env=env)
         self.check(proc.returncode == 1, "expected exit status 1", proc)
         self.check(proc.out == "", "expected nothing on stdout", proc)
         lines = proc.err.splitlines()
@@ -380,31 +383,37 @@ class CliTest:
         self.expect_success("--import-json=" + source, plan)
         self.check_same_json(self.export(plan), small_snapshot(), "import into an empty file")
 
+    # Where a parse error is: "12:7" or "line 12, column 7".
+    WHERE = r"(\d+:\d+|line \d+, column \d+)"
+
     def broken_json_cases(self):
+        """Text that is not JSON, with the pattern that names where it breaks."""
         text = json.dumps(small_snapshot(), indent=2)
-        # Cut in the middle of line 10: the parser must say where.
+        # An unterminated string on line 11: the parser must say that line.
         lines = text.split("\n")
         return [
-            ("truncated.json", "\n".join(lines[:10]) + "\n  \"oops"),
-            ("garbage.json", text.replace('"cards": [', '"cards": [ ,,', 1)),
-            ("not-json.json", "this is not JSON\n"),
+            ("truncated.json", "\n".join(lines[:10]) + "\n  \"oops",
+             r"(\b11:\d+|line 11, column \d+)"),
+            ("garbage.json", text.replace('"cards": [', '"cards": [ ,,', 1), self.WHERE),
+            ("not-json.json", "this is not JSON\n", self.WHERE),
+            ("two-values.json", text + "\n" + text, self.WHERE),
         ]
 
     def test_import_broken_json_existing_plan(self):
         plan = self.make_plan()
         before = self.state(plan)
-        for name, text in self.broken_json_cases():
+        for name, text, where in self.broken_json_cases():
             source = self.write_text(name, text)
             proc = self.expect_failure("--import-json=" + source, plan, file=source,
-                                       pattern=r"\d+:\d+")
+                                       pattern=where)
             self.check_unchanged(plan, before, proc)
 
     def test_import_broken_json_new_plan(self):
-        for name, text in self.broken_json_cases():
+        for name, text, where in self.broken_json_cases():
             source = self.write_text(name, text)
             plan = self.path("new.archplan")
             proc = self.expect_failure("--import-json=" + source, plan, file=source,
-                                       pattern=r"\d+:\d+")
+                                       pattern=where)
             self.check_absent(plan, proc)
 
     def invalid_cases(self):
@@ -430,12 +439,16 @@ class CliTest:
         def set_version(d):
             d["version"] = "one"
 
+        def newer_version(d):
+            d["version"] = 2
+
         return [
             (change(set_title), ("cards", "1", "title")),
             (change(set_kind), ("history", "0", "kind")),
             (change(set_color), ("organizations", "1", "color")),
             (change(drop_step), ("steps", "0")),
             (change(set_version), ("version",)),
+            (change(newer_version), ("version",)),
         ]
 
     def check_names_path(self, proc, parts):
@@ -479,6 +492,70 @@ class CliTest:
         plan = os.path.join(folder, "plan.archplan")
         self.expect_failure("--import-json=" + source, plan, file=plan)
         self.check(not os.path.exists(folder), "a folder was created for the plan")
+
+    def test_export_default_plan_failure_leaves_nothing(self):
+        # A default plan created for an export that then fails is taken back.
+        data = os.path.join(self.path("other-home"), "data")
+        default_plan = os.path.join(data, "archplan", "plan.archplan")
+        out = os.path.join(self.path("nowhere"), "sub", "out.json")
+        proc = self.expect_failure("--export-json=" + out, file=out,
+                                   env={"XDG_DATA_HOME": data})
+        self.check_absent(default_plan, proc)
+
+    def test_other_programs_database(self):
+        plan = self.path("other.sqlite")
+        db = sqlite3.connect(plan)
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        db.execute("INSERT INTO notes (text) VALUES ('not a plan')")
+        db.commit()
+        db.close()
+        before = self.state(plan)
+        out = self.path("out.json")
+        proc = self.expect_failure("--export-json=" + out, plan, file=plan)
+        self.check_unchanged(plan, before, proc)
+        source = self.write_json("small.json", small_snapshot())
+        proc = self.expect_failure("--import-json=" + source, plan, file=plan)
+        self.check_unchanged(plan, before, proc)
+
+    def test_import_read_only_plan(self):
+        plan = self.make_plan()
+        os.chmod(plan, 0o444)
+        try:
+            before = self.state(plan)
+            proc = self.expect_failure("--import-json=" + self.sample, plan, file=plan)
+            self.check_unchanged(plan, before, proc)
+        finally:
+            os.chmod(plan, 0o644)
+
+    def test_import_locked_plan(self):
+        # Another program holds the write lock for longer than the store waits.
+        plan = self.make_plan()
+        before = self.read(plan)
+        holder = sqlite3.connect(plan, isolation_level=None)
+        try:
+            holder.execute("BEGIN IMMEDIATE")
+            proc = self.expect_failure("--import-json=" + self.sample, plan, file=plan)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        # SQLite's own -wal and -shm files change while the other program reads; the
+        # plan itself must not.
+        self.check(self.read(plan) == before, "the locked plan changed", proc)
+        self.check_same_json(self.export(plan), small_snapshot(), "the locked plan")
+
+    def test_export_keeps_rollback_journal_plan(self):
+        # A plan in rollback-journal mode (a copy made by ap_store_backup_to, or one
+        # written where WAL was not available) must not be rewritten by a command that
+        # only reads it and then fails.
+        plan = self.make_plan()
+        db = sqlite3.connect(plan)
+        mode = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        db.close()
+        self.check(mode == "delete", "could not switch the plan to a rollback journal")
+        before = self.state(plan)
+        out = os.path.join(self.path("nowhere"), "out.json")
+        proc = self.expect_failure("--export-json=" + out, plan, file=out)
+        self.check_unchanged(plan, before, proc)
 
     def test_export_to_missing_folder(self):
         plan = self.make_plan()
@@ -546,11 +623,17 @@ class CliTest:
         print("1..%d" % len(names))
         failed = []
         for i, name in enumerate(names, 1):
+            test = getattr(self, name)
+            # A known bug outside this test's reach is a TAP "TODO": an expected
+            # failure, and a pass that meson reports as unexpected once it is fixed.
+            todo = getattr(test, "todo", None)
+            directive = " # TODO %s" % todo if todo else ""
             try:
-                getattr(self, name)()
+                test()
             except Failure as e:
-                failed.append(name)
-                print("not ok %d - %s" % (i, name))
+                if not todo:
+                    failed.append(name)
+                print("not ok %d - %s%s" % (i, name, directive))
                 for line in str(e).splitlines():
                     print("# " + line)
             except Exception:
@@ -559,7 +642,7 @@ class CliTest:
                 for line in traceback.format_exc().splitlines():
                     print("# " + line)
             else:
-                print("ok %d - %s" % (i, name))
+                print("ok %d - %s%s" % (i, name, directive))
             sys.stdout.flush()
         if failed:
             print("# %d of %d failed: %s" % (len(failed), len(names), ", ".join(failed)))
@@ -577,6 +660,8 @@ def main(argv):
     exe = os.path.abspath(argv[1])
     if len(argv) == 3:
         sample = os.path.abspath(argv[2])
+    elif os.environ.get("AP_SAMPLE_JSON"):
+        sample = os.environ["AP_SAMPLE_JSON"]
     else:
         sample = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
                               "data", "sample", "sample.json")

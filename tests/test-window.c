@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ap-application.h"
 #include "ap-plan.h"
 #include "ap-window.h"
 
@@ -107,6 +108,47 @@ destroy_window (ApWindow *window)
   g_assert_finalize_object (window);
 }
 
+
+/* The message dialog @window shows, if any (a new reference). */
+static AdwMessageDialog *
+find_dialog (ApWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return g_object_ref (ADW_MESSAGE_DIALOG (toplevel));
+    }
+  return NULL;
+}
+
+static void
+respond_and_close (AdwMessageDialog *dialog,
+                   const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* Long work starts after the frame that shows the spinner; waits until it is done. */
+static void
+wait_until_idle (ApWindow *window)
+{
+  GtkWidget *spinner = get_child (window, "spinner");
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_visible (spinner) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_templates (void)
 {
@@ -146,7 +188,8 @@ test_sample (Fixture       *fixture,
                     count_items (ap_plan_get_categories (plan)));
   g_assert_cmpuint (count_items (ap_plan_get_incidents (plan)), >, 0);
   g_assert_cmpuint (count_items (ap_plan_get_categories (plan)), >, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "outline_stack")), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "outline_stack")), ==,
+                   "list");
 
   show_and_wait (window);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -204,6 +247,108 @@ test_delete_undo_redo (Fixture       *fixture,
 }
 
 static void
+test_export_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ApPlan *plan = fixture->plan;
+  ApWindow *window = g_object_ref (ap_window_new (NULL, plan));
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.json", NULL);
+  guint n_cards = count_items (ap_plan_get_cards (plan));
+  g_autoptr(ApCard) first = g_list_model_get_item (G_LIST_MODEL (ap_plan_get_cards (plan)), 0);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  show_and_wait (window);
+
+  ap_window_export_json (window, json);
+  wait_until_idle (window);
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (find_dialog (window));
+
+  g_assert_true (ap_plan_delete_card (plan, ap_object_get_id (AP_OBJECT (first)), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+
+  /* Cancelling the confirmation changes nothing. */
+  ap_window_import_json (window, json);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  respond_and_close (dialog, "cancel");
+  wait_until_idle (window);
+  g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
+
+  /* Replacing brings the exported content back, and can be undone. */
+  ap_window_import_json (window, json);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  respond_and_close (dialog, "replace");
+  wait_until_idle (window);
+  g_assert_null (find_dialog (window));
+  g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards);
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+
+  /* A broken snapshot is refused with a dialog that names the file, and changes nothing. */
+  g_assert_true (g_file_set_contents (broken, "{ \"format\": ", -1, &error));
+  g_assert_no_error (error);
+  ap_window_import_json (window, broken);
+  respond_and_close (find_dialog (window), "replace");
+  wait_until_idle (window);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not import “broken.json”");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  respond_and_close (dialog, "close");
+  g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  destroy_window (window);
+}
+
+/* The application opens each plan once, reports a missing one in a dialog of its own,
+ * and gives windows their accelerators and the shortcuts window. */
+static void
+test_application (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ApApplication) app = ap_application_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autofree char *missing_path = g_build_filename (fixture->dir, "missing.archplan", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *window, *again, *none;
+  GList *windows;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.undo");
+  g_assert_cmpstr (accels[0], ==, "<Control>z");
+
+  /* The fixture holds the plan open; the window opens the same file a second time, as a
+   * second process would. */
+  window = ap_application_open_file (app, file, NULL);
+  g_assert_true (AP_IS_WINDOW (window));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  again = ap_application_open_file (app, file, NULL);
+  g_assert_true (again == window);
+
+  none = ap_application_open_file (app, missing, window);
+  g_assert_null (none);
+  g_assert_false (g_file_query_exists (missing, NULL));
+  respond_and_close (find_dialog (AP_WINDOW (window)), "close");
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_object_ref (window);
+  destroy_window (AP_WINDOW (window));
+}
+
+static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -215,7 +360,8 @@ test_empty (Fixture       *fixture,
     g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, stacks[i])), ==, "empty");
   /* A plan without a title is named after its file. */
   if (*ap_plan_get_title (fixture->plan) != '\0')
-    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, ap_plan_get_title (fixture->plan));
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                     ap_plan_get_title (fixture->plan));
   else
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "plan");
 
@@ -269,6 +415,12 @@ main (int    argc,
   g_test_add ("/window/delete-undo-redo", Fixture,
               GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
               fixture_set_up, test_delete_undo_redo, fixture_tear_down);
+  g_test_add ("/window/export-import", Fixture,
+              GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
+              fixture_set_up, test_export_import, fixture_tear_down);
+  g_test_add ("/window/application", Fixture,
+              GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
+              fixture_set_up, test_application, fixture_tear_down);
   g_test_add ("/window/empty", Fixture, GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE),
               fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/window/settings", Fixture,

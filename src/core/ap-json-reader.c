@@ -143,7 +143,7 @@ fail_at (Parser        *self,
   va_end (args);
 
   locate (self, at, &line, &column);
-  g_set_error (self->error, AP_JSON_ERROR, code, "line %u, column %u: %s", line, column, message);
+  g_set_error (self->error, AP_JSON_ERROR, code, "%u:%u: %s", line, column, message);
   return FALSE;
 }
 
@@ -726,7 +726,7 @@ free_stack (Parser *self)
  * @data: the JSON text (need not be NUL-terminated)
  * @length: its length in bytes
  * @max_depth: how many arrays and objects may nest (1 or more)
- * @error: an #AP_JSON_ERROR whose message starts with "line L, column C: "
+ * @error: an #AP_JSON_ERROR whose message starts with "LINE:COLUMN: "
  *
  * Parses @data strictly per RFC 8259. @data is not referenced afterwards.
  *

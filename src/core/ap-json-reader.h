@@ -21,8 +21,8 @@ G_BEGIN_DECLS
  * This reader keeps every value in one array of 32-byte nodes in document order (a node's
  * children follow it; `skip` jumps over a whole subtree) and every string, unescaped and
  * NUL-terminated, in one buffer allocated once. It never recurses: nesting is tracked on
- * a stack whose size is the depth limit. Errors name the line and column (and the byte
- * offset for invalid UTF-8).
+ * a stack whose size is the depth limit. Error messages start with "LINE:COLUMN: " (both
+ * from 1; columns count characters) and give the byte offset of invalid UTF-8.
  *
  * Limits a reader may set (RFC 8259 section 9): the document must be shorter than 4 GiB
  * (callers enforce much smaller limits), integers must fit in gint64, and numbers with a

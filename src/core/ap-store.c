@@ -21,6 +21,7 @@ struct _ApStore
   char       *path;
   GHashTable *statements; /* SQL text (borrowed, static) → sqlite3_stmt* */
   gboolean    created;
+  gboolean    wal_checked;
 };
 
 G_DEFINE_TYPE (ApStore, ap_store, G_TYPE_OBJECT)
@@ -218,10 +219,6 @@ identify (sqlite3   *db,
   return TRUE;
 }
 
-/* WAL keeps readers and the writer apart and, with synchronous=FULL, loses no commit on
- * power loss. It needs shared memory and a writable folder; where it cannot work (some
- * network and FUSE file systems) SQLite stays in rollback-journal mode, which is also
- * safe with synchronous=FULL. */
 static gboolean
 configure (sqlite3   *db,
            gboolean   on_disk,
@@ -230,24 +227,36 @@ configure (sqlite3   *db,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   if (!exec_sql (db, "PRAGMA foreign_keys = ON", error))
     return FALSE;
-  if (on_disk)
-    {
-      sqlite3_stmt *stmt = NULL;
+  /* synchronous=FULL: under WAL, NORMAL can lose the last commits on power loss. */
+  if (on_disk && !exec_sql (db, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+  return TRUE;
+}
 
-      if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK)
-        {
-          int rc = sqlite3_step (stmt);
+/* WAL keeps readers and the writer apart and, with synchronous=FULL, loses no commit on
+ * power loss. Switching to it rewrites the file's header, so it happens before the first
+ * write rather than at open: a plan that is only read (an export) stays byte-identical.
+ * Where WAL cannot work (some network and FUSE file systems) SQLite stays in
+ * rollback-journal mode, which is also safe with synchronous=FULL. */
+static gboolean
+ensure_wal (ApStore  *self,
+            GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
 
-          if (rc == SQLITE_ROW &&
-              g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
-            g_debug ("WAL is not available here; using a rollback journal");
-          sqlite3_finalize (stmt);
-          if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-            return set_error_from_rc (error, db, rc, "journal_mode");
-        }
-      if (!exec_sql (db, "PRAGMA synchronous = FULL", error))
-        return FALSE;
-    }
+  if (self->wal_checked || self->path == NULL)
+    return TRUE;
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) != SQLITE_OK)
+    return set_error_from_rc (error, self->db, sqlite3_errcode (self->db), "journal_mode");
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW &&
+      g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
+    g_debug ("WAL is not available here; using a rollback journal");
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_error_from_rc (error, self->db, rc, "journal_mode");
+  self->wal_checked = TRUE;
   return TRUE;
 }
 
@@ -323,7 +332,8 @@ open_db (const char        *path,
     return NULL;
   if (!configure (self->db, on_disk, error))
     return NULL;
-  if (!migrate (self->db, version, error))
+  if (version < (gint64) ap_schema_n_migrations &&
+      (!ensure_wal (self, error) || !migrate (self->db, version, error)))
     return NULL;
 
   self->created = is_new;
@@ -482,6 +492,8 @@ ap_store_begin (ApStore  *self,
 {
   g_return_val_if_fail (AP_IS_STORE (self), FALSE);
   g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+  if (!ensure_wal (self, error))
+    return FALSE;
   /* IMMEDIATE takes the write lock now, so a busy file fails here, before any change. */
   return exec_sql (self->db, "BEGIN IMMEDIATE", error);
 }

@@ -61,7 +61,7 @@ show_open_error (ApApplication *self,
                  const char    *heading,
                  const GError  *error)
 {
-  AdwMessageDialog *dialog;
+  GtkWindow *dialog;
 
   if (parent != NULL && AP_IS_WINDOW (parent))
     {
@@ -70,11 +70,10 @@ show_open_error (ApApplication *self,
     }
 
   g_printerr ("%s: %s\n", heading, error->message);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  dialog = ap_window_new_error_dialog (parent, heading, error);
   /* Added to the application, the dialog keeps the process alive until it is read. */
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_set_application (dialog, GTK_APPLICATION (self));
+  gtk_window_present (dialog);
 }
 
 static GtkWindow *
@@ -125,8 +124,10 @@ open_file (ApApplication   *self,
     {
       g_autofree char *uri = g_file_get_uri (file);
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), uri);
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                                     _("Plans can only be opened from local folders."));
+      g_autoptr(GError) error = NULL;
+
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Plans can only be opened from local folders."));
 
       show_open_error (self, parent, heading, error);
       return NULL;
@@ -162,8 +163,11 @@ on_new_chooser_response_cb (GtkNativeDialog *chooser,
 
   if (find_window_for_file (self, file) != NULL)
     {
-      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_BUSY,
-                                             _("The plan is open in a window. Close that window first, or choose another name."));
+      g_autoptr(GError) error = NULL;
+
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The plan is open in a window. Close that window first, "
+                             "or choose another name."));
       show_open_error (self, parent, _("Could not replace the plan"), error);
       return;
     }

@@ -18,6 +18,7 @@ struct _ApWindow
   GtkFileChooserNative *chooser;     /* the chooser being shown, if any */
   char                 *import_path; /* the file waiting for the import confirmation */
   guint                 busy_count;
+  gboolean              disposed;
   guint                 refresh_id;  /* idle that re-reads lookups and totals */
 
   /* Sums per pain category for the charts table: category id → CategoryTotals. */
@@ -64,6 +65,9 @@ struct _ApWindow
   GtkColumnViewColumn  *charts_live_column;
   GtkColumnViewColumn  *charts_occurrences_column;
 };
+
+AdwToast *ap_window_new_toast       (const char     *format,
+                                     ...) G_GNUC_PRINTF (1, 2);
 
 void     ap_window_views_class_init (GtkWidgetClass *widget_class);
 void     ap_window_views_init       (ApWindow       *self);

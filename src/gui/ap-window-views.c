@@ -22,7 +22,7 @@ typedef enum
   CELL_TEXT     = 0,
   CELL_NUMERIC  = 1 << 0, /* right-aligned, tabular figures */
   CELL_DIM      = 1 << 1, /* secondary information */
-  CELL_TOOLTIP  = 1 << 2, /* long text: the full text as tooltip */
+  CELL_TOOLTIP  = 1 << 2, /* long text: the full text as tooltip where it is cut short */
   CELL_MARKUP   = 1 << 3, /* the format function returns Pango markup */
   CELL_GROUP    = 1 << 4, /* shown only where it differs from the row above */
 } CellFlags;
@@ -80,10 +80,24 @@ update_cell (GtkListItem *list_item)
     gtk_label_set_markup (label, text != NULL ? text : "");
   else
     gtk_label_set_text (label, text != NULL ? text : "");
-  if ((spec->flags & CELL_TOOLTIP) && (spec->flags & CELL_MARKUP))
-    gtk_widget_set_tooltip_markup (GTK_WIDGET (label), text);
-  else if (spec->flags & CELL_TOOLTIP)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+/* Long text gets its whole self as tooltip, but only where the column cut it short. */
+static gboolean
+on_cell_query_tooltip_cb (GtkLabel   *label,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  if (gtk_label_get_use_markup (label))
+    gtk_tooltip_set_markup (tooltip, gtk_label_get_label (label));
+  else
+    gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
 }
 
 static void
@@ -110,7 +124,11 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "dim-label");
   if (spec->flags & CELL_GROUP)
     gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "ap-cell");
+  if (spec->flags & CELL_TOOLTIP)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
+    }
   g_object_set_data (G_OBJECT (list_item), "ap-cell-spec", spec);
   gtk_list_item_set_child (list_item, label);
 }
@@ -679,11 +697,11 @@ delete_card_action (GtkWidget  *widget,
   title = g_strdup (ap_card_get_title (card));
   if (!ap_plan_delete_card (self->plan, ap_object_get_id (AP_OBJECT (card)), &error))
     {
-      ap_window_add_toast (self, adw_toast_new_format (_("Could not delete “%s”: %s"),
+      ap_window_add_toast (self, ap_window_new_toast (_("Could not delete “%s”: %s"),
                                                        title, error->message));
       return;
     }
-  toast = adw_toast_new_format (_("“%s” deleted"), title);
+  toast = ap_window_new_toast (_("“%s” deleted"), title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -699,9 +717,12 @@ add_delete_shortcut (ApWindow *self)
   /* On the outline only: Delete elsewhere (a future search entry, the incidents)
    * must not remove a card the user is not looking at. */
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
-                                                            gtk_named_action_new ("win.delete-card")));
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
+                                                gtk_named_action_new ("win.delete-card"));
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
   gtk_widget_add_controller (GTK_WIDGET (self->outline_view), controller);
 }
 
@@ -712,7 +733,8 @@ init_outline (ApWindow *self)
 {
   self->outline_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cards, self, NULL));
   self->outline_model = gtk_sort_list_model_new (NULL, g_object_ref (self->outline_sorter));
-  self->outline_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->outline_model)));
+  self->outline_selection =
+    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->outline_model)));
   gtk_single_selection_set_autoselect (self->outline_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->outline_selection, TRUE);
   gtk_column_view_set_model (self->outline_view, GTK_SELECTION_MODEL (self->outline_selection));
@@ -721,11 +743,14 @@ init_outline (ApWindow *self)
   g_signal_connect_object (self->outline_model, "items-changed",
                            G_CALLBACK (on_view_items_changed_cb), self->outline_stack, 0);
 
-  set_cell_factory (self, self->outline_period_column, format_card_period, CELL_GROUP);
-  set_cell_factory (self, self->outline_step_column, format_card_step, CELL_TEXT);
+  set_cell_factory (self, self->outline_period_column, format_card_period,
+                    CELL_GROUP | CELL_TOOLTIP);
+  set_cell_factory (self, self->outline_step_column, format_card_step, CELL_TOOLTIP);
   set_cell_factory (self, self->outline_card_column, format_card_title, CELL_TOOLTIP);
-  set_cell_factory (self, self->outline_stage_column, format_card_stage, CELL_MARKUP);
-  set_cell_factory (self, self->outline_organizations_column, format_card_organizations, CELL_DIM);
+  set_cell_factory (self, self->outline_stage_column, format_card_stage,
+                    CELL_MARKUP | CELL_TOOLTIP);
+  set_cell_factory (self, self->outline_organizations_column, format_card_organizations,
+                    CELL_DIM | CELL_TOOLTIP);
   add_delete_shortcut (self);
 }
 
@@ -740,12 +765,16 @@ init_incidents (ApWindow *self)
 
   set_cell_factory (self, self->incidents_issue_column, format_incident_title, CELL_TOOLTIP);
   set_cell_factory (self, self->incidents_category_column, format_incident_category,
-                    CELL_MARKUP);
-  set_cell_factory (self, self->incidents_occurrences_column, format_incident_occurrences, CELL_NUMERIC);
-  set_cell_factory (self, self->incidents_anecdotes_column, format_incident_anecdotes, CELL_NUMERIC);
-  set_cell_factory (self, self->incidents_last_seen_column, format_incident_last_seen, CELL_NUMERIC);
+                    CELL_MARKUP | CELL_TOOLTIP);
+  set_cell_factory (self, self->incidents_occurrences_column, format_incident_occurrences,
+                    CELL_NUMERIC);
+  set_cell_factory (self, self->incidents_anecdotes_column, format_incident_anecdotes,
+                    CELL_NUMERIC);
+  set_cell_factory (self, self->incidents_last_seen_column, format_incident_last_seen,
+                    CELL_NUMERIC);
   set_cell_factory (self, self->incidents_status_column, format_incident_status, CELL_TOOLTIP);
-  set_cell_factory (self, self->incidents_tickets_column, format_incident_tickets, CELL_DIM | CELL_TOOLTIP);
+  set_cell_factory (self, self->incidents_tickets_column, format_incident_tickets,
+                    CELL_DIM | CELL_TOOLTIP);
 
   set_column_sorter (self->incidents_issue_column, new_string_sorter (&title));
   set_column_sorter (self->incidents_category_column,
@@ -779,7 +808,8 @@ init_charts (ApWindow *self)
   set_cell_factory (self, self->charts_status_column, format_category_status, CELL_TEXT);
   set_cell_factory (self, self->charts_recorded_column, format_category_recorded, CELL_NUMERIC);
   set_cell_factory (self, self->charts_live_column, format_category_live, CELL_NUMERIC);
-  set_cell_factory (self, self->charts_occurrences_column, format_category_occurrences, CELL_NUMERIC);
+  set_cell_factory (self, self->charts_occurrences_column, format_category_occurrences,
+                    CELL_NUMERIC);
 
   self->charts_live_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_category_live, self, NULL));
   self->charts_occurrences_sorter =
@@ -852,6 +882,13 @@ ap_window_views_init (ApWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-card", FALSE);
 }
 
+static GListModel *
+list_or_null (ApPlan     *plan,
+              ApRowList *(*get_list) (ApPlan *))
+{
+  return plan != NULL ? G_LIST_MODEL (get_list (plan)) : NULL;
+}
+
 static void
 disconnect_lookups (ApWindow *self)
 {
@@ -883,12 +920,9 @@ ap_window_views_set_plan (ApWindow *self,
       }
 
   compute_totals (self);
-  gtk_sort_list_model_set_model (self->outline_model,
-                                 plan != NULL ? G_LIST_MODEL (ap_plan_get_cards (plan)) : NULL);
-  gtk_sort_list_model_set_model (self->incidents_model,
-                                 plan != NULL ? G_LIST_MODEL (ap_plan_get_incidents (plan)) : NULL);
-  gtk_sort_list_model_set_model (self->charts_model,
-                                 plan != NULL ? G_LIST_MODEL (ap_plan_get_categories (plan)) : NULL);
+  gtk_sort_list_model_set_model (self->outline_model, list_or_null (plan, ap_plan_get_cards));
+  gtk_sort_list_model_set_model (self->incidents_model, list_or_null (plan, ap_plan_get_incidents));
+  gtk_sort_list_model_set_model (self->charts_model, list_or_null (plan, ap_plan_get_categories));
   update_stack (G_LIST_MODEL (self->outline_model), self->outline_stack);
   update_stack (G_LIST_MODEL (self->incidents_model), self->incidents_stack);
   update_stack (G_LIST_MODEL (self->charts_model), self->charts_stack);

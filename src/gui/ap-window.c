@@ -178,6 +178,9 @@ set_busy (ApWindow *self,
 {
   self->busy_count += busy ? 1 : -1;
   busy = self->busy_count > 0;
+  /* A job let go while the window is being destroyed has no spinner left to stop. */
+  if (self->disposed)
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), busy ? "wait" : NULL);
@@ -324,12 +327,13 @@ on_save_as_response_cb (GtkNativeDialog *chooser,
   current = ap_plan_get_path (self->plan);
   if (current != NULL && g_str_equal (current, path))
     {
-      ap_window_add_toast (self, adw_toast_new (_("The plan is already saved there")));
+      ap_window_add_toast (self, ap_window_new_toast ("%s", _("The plan is already saved there")));
       return;
     }
   if (is_open_elsewhere (self, path))
     {
-      ap_window_add_toast (self, adw_toast_new_format (_("“%s” is open in another window"), name));
+      ap_window_add_toast (self,
+                           ap_window_new_toast (_("“%s” is open in another window"), name));
       return;
     }
 
@@ -344,7 +348,7 @@ on_save_as_response_cb (GtkNativeDialog *chooser,
       return;
     }
   ap_window_set_plan (self, copy);
-  ap_window_add_toast (self, adw_toast_new_format (_("Saved as %s"), name));
+  ap_window_add_toast (self, ap_window_new_toast (_("Saved as %s"), name));
 }
 
 static void
@@ -383,7 +387,7 @@ import_job (ApWindow   *self,
       ap_window_show_error (self, heading, error);
       return;
     }
-  toast = adw_toast_new_format (_("Imported %s"), name);
+  toast = ap_window_new_toast (_("Imported %s"), name);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   ap_window_add_toast (self, toast);
@@ -406,33 +410,11 @@ on_import_response_cb (GtkNativeDialog *chooser,
                        ApWindow        *self)
 {
   g_autofree char *path = finish_chooser (self, response);
-  g_autofree char *name = NULL;
-  AdwMessageDialog *dialog;
 
-  if (path == NULL || self->plan == NULL)
-    return;
-
-  /* An import replaces everything, so it asks first, even though it can be undone. */
-  name = g_filename_display_basename (path);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Replace the plan’s content?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("Importing “%s” replaces everything in “%s”: its roadmap, "
-                                    "incidents, categories and history. You can undo the "
-                                    "import with Ctrl+Z."),
-                                  name, gtk_window_get_title (GTK_WINDOW (self)));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_free (self->import_path);
-  self->import_path = g_steal_pointer (&path);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (path != NULL)
+    ap_window_import_json (self, path);
 }
+
 
 static void
 import_json_action (GtkWidget  *widget,
@@ -466,7 +448,7 @@ export_job (ApWindow   *self,
       ap_window_show_error (self, heading, error);
       return;
     }
-  ap_window_add_toast (self, adw_toast_new_format (_("Exported to %s"), name));
+  ap_window_add_toast (self, ap_window_new_toast (_("Exported to %s"), name));
 }
 
 static void
@@ -477,7 +459,7 @@ on_export_response_cb (GtkNativeDialog *chooser,
   g_autofree char *path = finish_chooser (self, response);
 
   if (path != NULL)
-    run_busy (self, export_job, path);
+    ap_window_export_json (self, path);
 }
 
 static void
@@ -509,7 +491,7 @@ undo_redo (ApWindow *self,
     return;
   done = redo ? ap_plan_redo (self->plan, &error) : ap_plan_undo (self->plan, &error);
   if (!done && !g_error_matches (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOTHING_TO_UNDO))
-    ap_window_add_toast (self, adw_toast_new (error->message));
+    ap_window_add_toast (self, ap_window_new_toast ("%s", error->message));
 }
 
 static void
@@ -595,6 +577,7 @@ ap_window_dispose (GObject *object)
 {
   ApWindow *self = AP_WINDOW (object);
 
+  self->disposed = TRUE;
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->view_stack, on_view_stack_visible_child_cb, self);
   if (self->chooser != NULL)
@@ -792,6 +775,28 @@ ap_window_set_plan (ApWindow *self,
 }
 
 /**
+ * ap_window_new_toast:
+ * @format: printf() format of the toast's title
+ *
+ * Makes a toast. libadwaita 1.2 reads a toast's title as Pango markup, so the
+ * arguments (card titles, file names, error messages) are escaped.
+ *
+ * Returns: (transfer full): the toast
+ */
+AdwToast *
+ap_window_new_toast (const char *format,
+                     ...)
+{
+  g_autofree char *title = NULL;
+  va_list args;
+
+  va_start (args, format);
+  title = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  return adw_toast_new (title);
+}
+
+/**
  * ap_window_show_error:
  * @self: a window
  * @heading: what failed, e.g. “Could not import “plan.json””
@@ -804,14 +809,36 @@ ap_window_show_error (ApWindow     *self,
                       const char   *heading,
                       const GError *error)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (AP_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  gtk_window_present (ap_window_new_error_dialog (GTK_WINDOW (self), heading, error));
+}
+
+/**
+ * ap_window_new_error_dialog:
+ * @parent: (nullable): the window the dialog belongs to
+ * @heading: what failed
+ * @error: why
+ *
+ * Makes the dialog for a failure. The core's messages are written to follow a file
+ * name ("plan.json: not JSON …"), so the body starts them with a capital.
+ *
+ * Returns: (transfer none): the dialog, not shown yet
+ */
+GtkWindow *
+ap_window_new_error_dialog (GtkWindow    *parent,
+                            const char   *heading,
+                            const GError *error)
+{
+  const char *message = error->message;
+  const char *rest = g_utf8_next_char (message);
+  g_autofree char *first = g_utf8_strup (message, rest - message);
+  g_autofree char *body = g_strconcat (first, rest, NULL);
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, *message != '\0' ? body : NULL);
+
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 /**
@@ -844,4 +871,64 @@ ap_window_forget_recent (const char *path)
 
   if (uri != NULL)
     save_recent (settings, uri, FALSE);
+}
+
+/**
+ * ap_window_import_json:
+ * @self: a window
+ * @path: a JSON snapshot
+ *
+ * Asks whether to replace the plan's content with the snapshot at @path, and imports
+ * it if the user says so. Failures are shown in the window.
+ */
+void
+ap_window_import_json (ApWindow   *self,
+                       const char *path)
+{
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (AP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->plan == NULL)
+    return;
+
+  /* An import replaces everything, so it asks first, even though it can be undone. */
+  name = g_filename_display_basename (path);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Replace the plan’s content?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Importing “%s” replaces everything in “%s”: its roadmap, "
+                                    "incidents, categories and history. You can undo the "
+                                    "import with Ctrl+Z."),
+                                  name, gtk_window_get_title (GTK_WINDOW (self)));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_free (self->import_path);
+  self->import_path = g_strdup (path);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * ap_window_export_json:
+ * @self: a window
+ * @path: where to write the snapshot
+ *
+ * Writes the plan as a JSON snapshot to @path; the result is shown in the window.
+ */
+void
+ap_window_export_json (ApWindow   *self,
+                       const char *path)
+{
+  g_return_if_fail (AP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  run_busy (self, export_job, path);
 }

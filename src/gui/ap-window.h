@@ -10,16 +10,23 @@ G_BEGIN_DECLS
 #define AP_TYPE_WINDOW (ap_window_get_type ())
 G_DECLARE_FINAL_TYPE (ApWindow, ap_window, AP, WINDOW, AdwApplicationWindow)
 
-ApWindow *ap_window_new            (GtkApplication *application,
-                                    ApPlan         *plan);
-ApPlan   *ap_window_get_plan       (ApWindow       *self);
-void      ap_window_set_plan       (ApWindow       *self,
-                                    ApPlan         *plan);
-void      ap_window_show_error     (ApWindow       *self,
-                                    const char     *heading,
-                                    const GError   *error);
-void      ap_window_add_toast      (ApWindow       *self,
-                                    AdwToast       *toast);
-void      ap_window_forget_recent  (const char     *path);
+ApWindow  *ap_window_new              (GtkApplication *application,
+                                       ApPlan         *plan);
+ApPlan    *ap_window_get_plan         (ApWindow       *self);
+void       ap_window_set_plan         (ApWindow       *self,
+                                       ApPlan         *plan);
+void       ap_window_import_json      (ApWindow       *self,
+                                       const char     *path);
+void       ap_window_export_json      (ApWindow       *self,
+                                       const char     *path);
+void       ap_window_show_error       (ApWindow       *self,
+                                       const char     *heading,
+                                       const GError   *error);
+void       ap_window_add_toast        (ApWindow       *self,
+                                       AdwToast       *toast);
+GtkWindow *ap_window_new_error_dialog (GtkWindow      *parent,
+                                       const char     *heading,
+                                       const GError   *error);
+void       ap_window_forget_recent    (const char     *path);
 
 G_END_DECLS

@@ -148,8 +148,8 @@ const ApBenchJsonInsert ap_bench_import_json_sql[] = {
   { "cards",
     "INSERT INTO card (uid, title, stage_id, stage_text, step_id, period_id, position, notes,"
     " initiative_id)"
-    " SELECT j_uid, j_title, " REF ("stage", "j_stage") ", j_stage_text, " REF ("step", "j_step") ","
-    " " REF ("period", "j_period") ","
+    " SELECT j_uid, j_title, " REF ("stage", "j_stage") ", j_stage_text,"
+    " " REF ("step", "j_step") ", " REF ("period", "j_period") ","
     " row_number () OVER (PARTITION BY j_period, j_step ORDER BY j_key) - 1,"
     " j_notes, " REF ("initiative", "j_initiative")
     " FROM (SELECT key AS j_key, value ->> 'id' AS j_uid, value ->> 'title' AS j_title,"
@@ -158,7 +158,8 @@ const ApBenchJsonInsert ap_bench_import_json_sql[] = {
     "       value ->> 'notes' AS j_notes, value ->> 'initiative' AS j_initiative"
     "       FROM json_each(?1))"
     " ORDER BY j_key" },
-  { "cards", CARD_LINK_INSERT ("card_organization", "organization_id", "organizations", "organization") },
+  { "cards",
+    CARD_LINK_INSERT ("card_organization", "organization_id", "organizations", "organization") },
   { "cards", CARD_LINK_INSERT ("card_category", "category_id", "categories", "pain_category") },
   { "cards", CARD_LINK_INSERT ("card_incident", "incident_id", "incidents", "incident") },
   { "cards", CARD_LINK_INSERT ("card_dependency", "depends_on_id", "depends_on", "card") },
@@ -167,7 +168,8 @@ const ApBenchJsonInsert ap_bench_import_json_sql[] = {
     " from_step_id, to_step_id, text)"
     " SELECT j.value ->> 'id', j.value ->> 'date', j.value ->> 'kind',"
     " " REF ("card", "j.value ->> 'card'") ", j.value ->> 'subject',"
-    " " REF ("period", "j.value ->> 'from_period'") ", " REF ("period", "j.value ->> 'to_period'") ","
+    " " REF ("period", "j.value ->> 'from_period'") ","
+    " " REF ("period", "j.value ->> 'to_period'") ","
     " " REF ("step", "j.value ->> 'from_step'") ", " REF ("step", "j.value ->> 'to_step'") ","
     " j.value ->> 'text' FROM json_each(?1) AS j" },
 };
