@@ -246,6 +246,8 @@ test_delete_undo_redo (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* Exports, imports (cancelled, confirmed, undone, refused) and Save As, as the menu
+ * runs them once a file is chosen. */
 static void
 test_export_import (Fixture       *fixture,
                     gconstpointer  data)
@@ -254,8 +256,11 @@ test_export_import (Fixture       *fixture,
   ApWindow *window = g_object_ref (ap_window_new (NULL, plan));
   g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
   g_autofree char *broken = g_build_filename (fixture->dir, "broken.json", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.archplan", NULL);
   guint n_cards = count_items (ap_plan_get_cards (plan));
   g_autoptr(ApCard) first = g_list_model_get_item (G_LIST_MODEL (ap_plan_get_cards (plan)), 0);
+  g_autoptr(ApCard) second = NULL;
+  ApPlan *copy_plan;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
@@ -302,6 +307,18 @@ test_export_import (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not import “broken.json”");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
   respond_and_close (dialog, "close");
+  g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
+
+  /* Save As goes on in the copy; the original stays as it was. */
+  g_assert_true (ap_window_save_as (window, copy));
+  g_assert_cmpstr (ap_plan_get_path (ap_window_get_plan (window)), ==, copy);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, ap_plan_get_title (plan));
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+  copy_plan = ap_window_get_plan (window);
+  second = g_list_model_get_item (G_LIST_MODEL (ap_plan_get_cards (copy_plan)), 0);
+  g_assert_true (ap_plan_delete_card (copy_plan, ap_object_get_id (AP_OBJECT (second)), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 2);
   g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
 
   while (g_main_context_iteration (NULL, FALSE))
@@ -377,8 +394,13 @@ test_settings (Fixture       *fixture,
   g_autofree char *uri = g_filename_to_uri (fixture->path, NULL, NULL);
   g_auto(GStrv) recent = NULL;
   g_autofree char *last_view = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *label = NULL;
+  GMenuModel *section;
   ApWindow *window;
 
+  /* Earlier tests of this process opened plans too. */
+  g_settings_reset (settings, "recent-plans");
   g_settings_set_string (settings, "last-view", "incidents");
   window = g_object_ref (ap_window_new (NULL, fixture->plan));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_child (window, "view_stack")), ==,
@@ -388,12 +410,29 @@ test_settings (Fixture       *fixture,
   g_assert_nonnull (recent[0]);
   g_assert_cmpstr (recent[0], ==, uri);
 
+  /* The menu lists the other recent plans, not the one shown. */
+  section = get_child (window, "recent_section");
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  &action));
+  g_assert_cmpstr (action, ==, "win.no-recent");
+  {
+    const char *other[] = { uri, "file:///tmp/q3_plans.archplan", NULL };
+
+    g_settings_set_strv (settings, "recent-plans", other);
+  }
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &label));
+  g_assert_cmpstr (label, ==, "q3__plans");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
   last_view = g_settings_get_string (settings, "last-view");
   g_assert_cmpstr (last_view, ==, "charts");
 
   destroy_window (window);
   g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "recent-plans");
 }
 
 int

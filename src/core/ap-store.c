@@ -595,6 +595,14 @@ ap_store_backup_to (ApStore     *self,
     }
   sqlite3_close (dest);
 
+  /* A log left beside an older file of that name must not be replayed into the copy. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+      g_autofree char *stale = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (stale);
+    }
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;

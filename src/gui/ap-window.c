@@ -74,15 +74,22 @@ rebuild_recent_menu (ApWindow *self)
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
-      g_autofree char *name = g_file_get_basename (file);
+      const char *path = g_file_peek_path (file);
+      g_autofree char *name = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
       /* The plan shown here is one click away already. */
-      if (g_strcmp0 (recent[i], current_uri) == 0 || name == NULL)
+      if (g_strcmp0 (recent[i], current_uri) == 0 || path == NULL)
         continue;
+      name = g_filename_display_basename (path);
       if (g_str_has_suffix (name, ".archplan"))
         name[strlen (name) - strlen (".archplan")] = '\0';
-      item = g_menu_item_new (name, NULL);
+      /* Menu labels take "_" as a mnemonic mark; a file name means it literally. */
+      parts = g_strsplit (name, "_", -1);
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
       g_menu_append_item (self->recent_section, item);
       n++;
@@ -316,39 +323,9 @@ on_save_as_response_cb (GtkNativeDialog *chooser,
                         ApWindow        *self)
 {
   g_autofree char *path = finish_chooser (self, response);
-  g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ApPlan) copy = NULL;
-  const char *current;
 
-  if (path == NULL || self->plan == NULL)
-    return;
-  name = g_filename_display_basename (path);
-  current = ap_plan_get_path (self->plan);
-  if (current != NULL && g_str_equal (current, path))
-    {
-      ap_window_add_toast (self, ap_window_new_toast ("%s", _("The plan is already saved there")));
-      return;
-    }
-  if (is_open_elsewhere (self, path))
-    {
-      ap_window_add_toast (self,
-                           ap_window_new_toast (_("“%s” is open in another window"), name));
-      return;
-    }
-
-  /* Every edit is saved already; Save As copies the file and goes on in the copy, as
-   * a document editor would. */
-  if (!ap_store_backup_to (ap_plan_get_store (self->plan), path, &error) ||
-      (copy = ap_plan_open (path, AP_PLAN_OPEN_DEFAULT, &error)) == NULL)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could not save as “%s”"), name);
-
-      ap_window_show_error (self, heading, error);
-      return;
-    }
-  ap_window_set_plan (self, copy);
-  ap_window_add_toast (self, ap_window_new_toast (_("Saved as %s"), name));
+  if (path != NULL)
+    ap_window_save_as (self, path);
 }
 
 static void
@@ -931,4 +908,56 @@ ap_window_export_json (ApWindow   *self,
   g_return_if_fail (path != NULL);
 
   run_busy (self, export_job, path);
+}
+
+/**
+ * ap_window_save_as:
+ * @self: a window
+ * @path: where to copy the plan
+ *
+ * Copies the plan to @path and goes on in the copy. Failures are shown in the window.
+ *
+ * Returns: whether the window now shows the copy
+ */
+gboolean
+ap_window_save_as (ApWindow   *self,
+                   const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApPlan) copy = NULL;
+  const char *current;
+
+  g_return_val_if_fail (AP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->plan == NULL)
+    return FALSE;
+  name = g_filename_display_basename (path);
+  current = ap_plan_get_path (self->plan);
+  if (current != NULL && g_str_equal (current, path))
+    {
+      ap_window_add_toast (self, ap_window_new_toast ("%s", _("The plan is already saved there")));
+      return FALSE;
+    }
+  if (is_open_elsewhere (self, path))
+    {
+      ap_window_add_toast (self,
+                           ap_window_new_toast (_("“%s” is open in another window"), name));
+      return FALSE;
+    }
+
+  /* Every edit is saved already; Save As copies the file and goes on in the copy, as
+   * a document editor would. */
+  if (!ap_store_backup_to (ap_plan_get_store (self->plan), path, &error) ||
+      (copy = ap_plan_open (path, AP_PLAN_OPEN_DEFAULT, &error)) == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not save as “%s”"), name);
+
+      ap_window_show_error (self, heading, error);
+      return FALSE;
+    }
+  ap_window_set_plan (self, copy);
+  ap_window_add_toast (self, ap_window_new_toast (_("Saved as %s"), name));
+  return TRUE;
 }

@@ -15,6 +15,8 @@ ApWindow  *ap_window_new              (GtkApplication *application,
 ApPlan    *ap_window_get_plan         (ApWindow       *self);
 void       ap_window_set_plan         (ApWindow       *self,
                                        ApPlan         *plan);
+gboolean   ap_window_save_as          (ApWindow       *self,
+                                       const char     *path);
 void       ap_window_import_json      (ApWindow       *self,
                                        const char     *path);
 void       ap_window_export_json      (ApWindow       *self,
