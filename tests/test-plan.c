@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ap-card-filter.h"
 #include "ap-plan.h"
 #include "ap-snapshot.h"
 
@@ -509,6 +510,93 @@ test_remove_stage_and_category (Fixture       *f,
   g_assert_cmpint (ap_card_get_stage_id (card (f, id)), ==, 1);
 }
 
+static void
+test_move_many (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add (f, "A", 1, 1, 10);
+  gint64 b = add (f, "B", 1, 1, 10);
+  gint64 c = add (f, "C", 1, 2, 10);
+  gint64 d = add (f, "D", 2, 1, 10);
+  gint64 ids[] = { c, a };
+  gint64 both[] = { a, d };
+
+  /* C and A land together at the front of Q2/Build, in that order, in one undo step. */
+  g_assert_true (ap_plan_move_cards (f->plan, ids, 2, 2, 1, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ap_card_get_position (card (f, c)), ==, 0);
+  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 1);
+  g_assert_cmpint (ap_card_get_position (card (f, d)), ==, 2);
+  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 0);
+  g_assert_cmpstr (ap_plan_get_undo_label (f->plan), ==, "Move Cards");
+
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_cmpint (ap_card_get_period_id (card (f, c)), ==, 1);
+  g_assert_cmpint (ap_card_get_step_id (card (f, c)), ==, 2);
+  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 0);
+  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 1);
+
+  g_assert_true (ap_plan_delete_cards (f->plan, both, 2, &error));
+  g_assert_null (card (f, a));
+  g_assert_null (card (f, d));
+  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 0);
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_nonnull (card (f, a));
+  g_assert_nonnull (card (f, d));
+}
+
+static void
+on_filter_changed_cb (ApCardFilter *filter,
+                      guint        *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_card_filter (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApCardFilter) filter = ap_card_filter_new ();
+  gint64 orgs[] = { 2 };
+  gint64 stages[] = { 1 };
+  ApCardFields staged = { .title = "Eventing bus", .period_id = 1, .step_id = 1, .stage_id = 1,
+                          .stage_text = "Adopt via Automated-Feedback",
+                          .links = { orgs, NULL, NULL, NULL }, .n_links = { 1, 0, 0, 0 } };
+  gint64 plain = add (f, "Python 3.8", 1, 1, 0);
+  gint64 rich = ap_plan_add_card (f->plan, &staged, 0, &error);
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed_cb), &changed);
+  g_assert_true (ap_card_filter_is_empty (filter));
+  g_assert_true (ap_card_filter_matches (filter, f->plan, card (f, plain)));
+
+  /* Text: case-insensitive, in the title, the written stage or the stage's name. */
+  ap_card_filter_set_text (filter, "  PYTHON ");
+  g_assert_true (ap_card_filter_matches (filter, f->plan, card (f, plain)));
+  g_assert_false (ap_card_filter_matches (filter, f->plan, card (f, rich)));
+  ap_card_filter_set_text (filter, "automated");
+  g_assert_true (ap_card_filter_matches (filter, f->plan, card (f, rich)));
+  ap_card_filter_set_text (filter, "pilot");
+  g_assert_true (ap_card_filter_matches (filter, f->plan, card (f, rich)));
+  ap_card_filter_set_text (filter, NULL);
+
+  /* Organizations and stages. */
+  ap_card_filter_set_ids (filter, AP_ENTITY_ORGANIZATION, orgs, 1);
+  g_assert_false (ap_card_filter_matches (filter, f->plan, card (f, plain)));
+  g_assert_true (ap_card_filter_matches (filter, f->plan, card (f, rich)));
+  ap_card_filter_set_ids (filter, AP_ENTITY_ORGANIZATION, NULL, 0);
+  ap_card_filter_set_ids (filter, AP_ENTITY_STAGE, stages, 1);
+  g_assert_false (ap_card_filter_matches (filter, f->plan, card (f, plain)));
+  g_assert_true (ap_card_filter_has_id (filter, AP_ENTITY_STAGE, 1));
+
+  ap_card_filter_clear (filter);
+  g_assert_true (ap_card_filter_is_empty (filter));
+  g_assert_cmpuint (changed, ==, 8);
+}
+
 /* A plan file created now starts as the sample plan, and is saved as it goes. */
 static void
 test_open_sample (void)
@@ -569,6 +657,8 @@ main (int    argc,
   ADD ("/plan/info", test_plan_info);
   ADD ("/plan/row-list", test_row_list);
   ADD ("/plan/entities", test_entities);
+  ADD ("/plan/move-many", test_move_many);
+  ADD ("/plan/card-filter", test_card_filter);
   ADD ("/plan/remove-period", test_remove_period);
   ADD ("/plan/remove-stage-and-category", test_remove_stage_and_category);
 #undef ADD

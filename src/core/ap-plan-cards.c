@@ -513,3 +513,97 @@ ap_plan_delete_card (ApPlan  *self,
   g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
   return ap_plan_run_command (self, _("Delete Card"), delete_card, &card_id, error);
 }
+
+typedef struct
+{
+  const gint64 *ids;
+  guint         n;
+  gint64        period_id;
+  gint64        step_id;
+  guint         position;
+} MoveManyData;
+
+/* The cards land together, in the order given, from @position on. */
+static gboolean
+move_cards (ApPlan   *self,
+            gpointer  user_data,
+            GError  **error)
+{
+  MoveManyData *data = user_data;
+
+  for (guint i = 0; i < data->n; i++)
+    {
+      ApCard *card = ap_row_list_lookup (ap_plan_get_cards (self), data->ids[i]);
+      guint position = data->position == G_MAXUINT ? G_MAXUINT : data->position + i;
+      MoveData move = { data->ids[i], data->period_id, data->step_id, position };
+
+      /* A card taken from before the landing place in the same cell shifts it up. */
+      if (card != NULL && data->position != G_MAXUINT &&
+          ap_card_get_period_id (card) == data->period_id &&
+          ap_card_get_step_id (card) == data->step_id &&
+          ap_card_get_position (card) < (gint64) position && position > 0)
+        move.position = position - 1;
+      if (!move_card (self, &move, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ap_plan_move_cards:
+ *
+ * Moves several cards to one cell in one transaction (one undo step), each recorded in
+ * the change history.
+ */
+gboolean
+ap_plan_move_cards (ApPlan        *self,
+                    const gint64  *card_ids,
+                    guint          n_cards,
+                    gint64         period_id,
+                    gint64         step_id,
+                    guint          position,
+                    GError       **error)
+{
+  MoveManyData data = { card_ids, n_cards, period_id, step_id, position };
+
+  g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (card_ids != NULL || n_cards == 0, FALSE);
+  return ap_plan_run_command (self, n_cards == 1 ? _("Move Card") : _("Move Cards"),
+                              move_cards, &data, error);
+}
+
+typedef struct
+{
+  const gint64 *ids;
+  guint         n;
+} DeleteManyData;
+
+static gboolean
+delete_cards (ApPlan   *self,
+              gpointer  user_data,
+              GError  **error)
+{
+  DeleteManyData *data = user_data;
+
+  for (guint i = 0; i < data->n; i++)
+    {
+      gint64 id = data->ids[i];
+
+      if (!delete_card (self, &id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ap_plan_delete_cards (ApPlan        *self,
+                      const gint64  *card_ids,
+                      guint          n_cards,
+                      GError       **error)
+{
+  DeleteManyData data = { card_ids, n_cards };
+
+  g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
+  return ap_plan_run_command (self, n_cards == 1 ? _("Delete Card") : _("Delete Cards"),
+                              delete_cards, &data, error);
+}

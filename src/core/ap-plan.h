@@ -91,6 +91,17 @@ gboolean     ap_plan_move_card          (ApPlan              *self,
                                          gint64               step_id,
                                          guint                position,
                                          GError             **error);
+gboolean     ap_plan_move_cards         (ApPlan              *self,
+                                         const gint64        *card_ids,
+                                         guint                n_cards,
+                                         gint64               period_id,
+                                         gint64               step_id,
+                                         guint                position,
+                                         GError             **error);
+gboolean     ap_plan_delete_cards       (ApPlan              *self,
+                                         const gint64        *card_ids,
+                                         guint                n_cards,
+                                         GError             **error);
 gboolean     ap_plan_delete_card        (ApPlan              *self,
                                          gint64               card_id,
                                          GError             **error);
