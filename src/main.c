@@ -13,6 +13,8 @@
 
 #include "core/ap-plan.h"
 #include "gui/ap-application.h"
+#include "render/ap-chart-export.h"
+#include "render/ap-roadmap-export.h"
 
 /* What one command-line run is about: the plan and the argument of its command. */
 typedef struct
@@ -20,6 +22,7 @@ typedef struct
   const char *plan_path;  /* never NULL: the default plan when none was named */
   gboolean    plan_given; /* the user named the plan on the command line */
   const char *arg;        /* the command's argument, e.g. the JSON file */
+  const char *output;     /* --output: the file a --render command writes */
   const char *blame;      /* set on failure: the file the error message is about */
 } Invocation;
 
@@ -40,6 +43,8 @@ static gboolean run_export_json (Invocation  *inv,
                                  GError     **error);
 static gboolean run_import_json (Invocation  *inv,
                                  GError     **error);
+static gboolean run_render      (Invocation  *inv,
+                                 GError     **error);
 
 static const Command commands[] = {
   { "export-json", N_("OUT.json"), N_("Write the plan as a JSON snapshot to OUT.json"),
@@ -47,6 +52,32 @@ static const Command commands[] = {
   { "import-json", N_("IN.json"),
     N_("Replace the plan’s content with the JSON snapshot IN.json (the plan is created if missing)"),
     run_import_json },
+  { "render", N_("WHAT"),
+    N_("Draw WHAT (charts or roadmap) to the PNG, SVG or PDF file named by --output"),
+    run_render },
+};
+
+/* What --render draws: adding a drawing is adding a row. Each writes the whole file, in
+ * the format its name's extension asks for. */
+typedef struct
+{
+  const char *name;
+  gboolean  (*render) (ApPlan      *plan,
+                       const char  *output,
+                       GError     **error);
+} Renderer;
+
+static gboolean
+render_charts (ApPlan      *plan,
+               const char  *output,
+               GError     **error)
+{
+  return ap_charts_export_file (plan, output, -1, error);
+}
+
+static const Renderer renderers[] = {
+  { "charts", render_charts },
+  { "roadmap", ap_roadmap_export_file },
 };
 
 /* The parsed command line. */
@@ -54,6 +85,7 @@ typedef struct
 {
   char    *values[G_N_ELEMENTS (commands)]; /* each command's argument, or NULL */
   char   **plans;                           /* the PLAN arguments */
+  char    *output;                          /* --output, for --render */
   gboolean version;
 } Options;
 
@@ -232,6 +264,55 @@ run_import_json (Invocation  *inv,
   return finish_plan_command (inv, plan, ok, created, &before);
 }
 
+static const Renderer *
+find_renderer (const char  *name,
+               GError     **error)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (renderers); i++)
+    {
+      if (g_strcmp0 (renderers[i].name, name) == 0)
+        return &renderers[i];
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", renderers[i].name);
+    }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("--render cannot draw “%s”; it draws: %s"), name, names->str);
+  return NULL;
+}
+
+static gboolean
+run_render (Invocation  *inv,
+            GError     **error)
+{
+  const Renderer *renderer = find_renderer (inv->arg, error);
+  FileState before;
+  gboolean created, ok;
+  ApPlan *plan;
+
+  if (renderer == NULL)
+    return FALSE;
+  if (inv->output == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--render needs --output=FILE"));
+      return FALSE;
+    }
+
+  /* As for an export: the default plan starts as the sample, a named plan must exist. */
+  plan = open_plan (inv,
+                    inv->plan_given ? AP_PLAN_OPEN_DEFAULT
+                                    : AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE,
+                    &before, &created, error);
+  if (plan == NULL)
+    return FALSE;
+
+  ok = renderer->render (plan, inv->output, error);
+  if (!ok)
+    inv->blame = (*error)->domain == AP_STORE_ERROR ? inv->plan_path : inv->output;
+  return finish_plan_command (inv, plan, ok, created, &before);
+}
+
 /* Every failure is one line on stderr, "archplan: FILE: reason", so that scripts can
  * show it as it is and people can read it. */
 static int
@@ -290,6 +371,7 @@ clear_options (Options *options)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_clear_pointer (&options->values[i], g_free);
   g_clear_pointer (&options->plans, g_strfreev);
+  g_clear_pointer (&options->output, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, clear_options)
@@ -301,7 +383,7 @@ parse_options (int      *argc,
                Options  *options,
                GError  **error)
 {
-  GOptionEntry entries[G_N_ELEMENTS (commands) + 3] = { { NULL } };
+  GOptionEntry entries[G_N_ELEMENTS (commands) + 4] = { { NULL } };
   g_autoptr(GOptionContext) context = NULL;
   guint n = 0;
 
@@ -309,6 +391,9 @@ parse_options (int      *argc,
     entries[n++] = (GOptionEntry) { commands[i].long_name, 0, 0, G_OPTION_ARG_FILENAME,
                                     &options->values[i], commands[i].description,
                                     commands[i].arg_description };
+  entries[n++] = (GOptionEntry) { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
+                                  N_("The file --render writes (.png, .svg or .pdf)"),
+                                  N_("FILE") };
   entries[n++] = (GOptionEntry) { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
                                   N_("Print the version and exit"), NULL };
   entries[n++] = (GOptionEntry) { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
@@ -378,6 +463,8 @@ main (int   argc,
   if (options.plans != NULL && g_strv_length (options.plans) > 1)
     return fail_usage (_("only one plan can be named"));
 
+  if (options.output != NULL && (command == NULL || command->run != run_render))
+    return fail_usage (_("--output goes with --render"));
   if (command == NULL)
     return run_window (argv[0], options.plans != NULL ? options.plans[0] : NULL);
 
@@ -385,6 +472,7 @@ main (int   argc,
   inv.plan_path = inv.plan_given ? options.plans[0]
                                  : (default_path = ap_plan_get_default_path ());
   inv.arg = options.values[command - commands];
+  inv.output = options.output;
   if (!command->run (&inv, &error))
     return fail (inv.blame, error->message);
   return 0;

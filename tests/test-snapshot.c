@@ -39,7 +39,7 @@ static char *
 edit_small (const char *old,
             const char *replacement)
 {
-  return ap_test_ap_test_replace_once (ap_test_ap_test_small_snapshot, old, replacement);
+  return ap_test_replace_once (ap_test_small_snapshot, old, replacement);
 }
 
 /* Round trips ------------------------------------------------------------------------ */
@@ -262,7 +262,8 @@ check_with_python (const char *text,
   g_autofree char *path = g_build_filename (dir, "export.json", NULL);
   g_autofree char *other = g_build_filename (dir, "same-as.json", NULL);
   g_autofree char *err = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *argv[10];
+  guint argc = 0;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -282,19 +283,19 @@ check_with_python (const char *text,
     }
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  g_ptr_array_add (argv, python);
-  g_ptr_array_add (argv, script);
-  g_ptr_array_add (argv, "--canonical");
+  argv[argc++] = python;
+  argv[argc++] = script;
+  argv[argc++] = "--canonical";
   if (same_as != NULL)
     {
       g_assert_true (g_file_set_contents (other, same_as, -1, NULL));
-      g_ptr_array_add (argv, "--same-as");
-      g_ptr_array_add (argv, other);
+      argv[argc++] = "--same-as";
+      argv[argc++] = other;
     }
-  g_ptr_array_add (argv, schema);
-  g_ptr_array_add (argv, path);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+  argv[argc++] = schema;
+  argv[argc++] = path;
+  argv[argc] = NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                 NULL, &err, &status, &error);
   g_assert_no_error (error);
   g_unlink (path);

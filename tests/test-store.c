@@ -274,7 +274,7 @@ test_newer_version (Fixture       *f,
   sqlite3_close (db);
   file_state_read (&before, f->path);
   assert_refused (f->path, AP_STORE_ERROR_NEWER_VERSION,
-                  "the plan was saved by a newer version of Archplan (format 7, this version reads up to 1); please update Archplan");
+                  "the plan was saved by a newer version of Archplan (format 7, this version reads up to 2); please update Archplan");
   assert_unchanged (&before, f->path);
 }
 

@@ -5,6 +5,8 @@
 
 #include "ap-application.h"
 #include "ap-plan.h"
+#include "ap-chart-view.h"
+#include "ap-roadmap-view.h"
 #include "ap-window.h"
 
 /* ApWindow on a copy of the sample plan: the title, the three views and their row
@@ -76,6 +78,22 @@ count_rows (ApWindow   *window,
   GtkColumnView *view = get_child (window, view_name);
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+/* The cards the Roadmap page's outline lists. */
+static guint
+count_outline (ApWindow *window)
+{
+  return ap_roadmap_outline_get_n_cards (ap_roadmap_view_get_outline (get_child (window, "roadmap_view")));
+}
+
+static const char *
+roadmap_page (ApWindow *window)
+{
+  GtkWidget *view = get_child (window, "roadmap_view");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (view, AP_TYPE_ROADMAP_VIEW,
+                                                                                     "mode_stack")));
 }
 
 static guint
@@ -181,15 +199,14 @@ test_sample (Fixture       *fixture,
     g_assert_nonnull (adw_view_stack_get_child_by_name (stack, views[i]));
 
   g_assert_cmpuint (n_cards, >, 0);
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards);
+  g_assert_cmpuint (count_outline (window), ==, n_cards);
   g_assert_cmpuint (count_rows (window, "incidents_view"), ==,
                     count_items (ap_plan_get_incidents (plan)));
-  g_assert_cmpuint (count_rows (window, "charts_view"), ==,
-                    count_items (ap_plan_get_categories (plan)));
+  g_assert_cmpuint (ap_chart_data_get_n_categories (ap_chart_view_get_data (get_child (window, "chart_view"))),
+                    ==, count_items (ap_plan_get_categories (plan)));
   g_assert_cmpuint (count_items (ap_plan_get_incidents (plan)), >, 0);
   g_assert_cmpuint (count_items (ap_plan_get_categories (plan)), >, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "outline_stack")), ==,
-                   "list");
+  g_assert_cmpstr (roadmap_page (window), !=, "empty");
 
   show_and_wait (window);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -210,35 +227,34 @@ test_delete_undo_redo (Fixture       *fixture,
 {
   ApPlan *plan = fixture->plan;
   ApWindow *window = g_object_ref (ap_window_new (NULL, plan));
-  GtkColumnView *outline = get_child (window, "outline_view");
-  GtkSelectionModel *selection = gtk_column_view_get_model (outline);
+  GtkWidget *outline = GTK_WIDGET (ap_roadmap_view_get_outline (get_child (window, "roadmap_view")));
   guint n_cards = count_items (ap_plan_get_cards (plan));
-  g_autoptr(ApCard) first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_autoptr(ApCard) first = g_list_model_get_item (G_LIST_MODEL (ap_plan_get_cards (plan)), 0);
   gint64 first_id = ap_object_get_id (AP_OBJECT (first));
 
   show_and_wait (window);
 
   /* Nothing is selected at first, so Delete cannot remove a card by surprise. (GTK 4.8
    * reports a disabled action as activated; what counts is that nothing changed.) */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-card", NULL);
+  gtk_widget_activate_action (outline, "outline.delete", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards);
   g_assert_false (ap_plan_can_undo (plan));
 
-  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-card", NULL));
+  g_assert_true (ap_roadmap_outline_select_card (AP_ROADMAP_OUTLINE (outline), first_id));
+  g_assert_true (gtk_widget_activate_action (outline, "outline.delete", NULL));
   g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+  g_assert_cmpuint (count_outline (window), ==, n_cards - 1);
   g_assert_null (ap_row_list_lookup (ap_plan_get_cards (plan), first_id));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards);
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards);
+  g_assert_cmpuint (count_outline (window), ==, n_cards);
   g_assert_nonnull (ap_row_list_lookup (ap_plan_get_cards (plan), first_id));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+  g_assert_cmpuint (count_outline (window), ==, n_cards - 1);
 
   /* Let the idle refresh run over the changed lists before the window goes. */
   while (g_main_context_iteration (NULL, FALSE))
@@ -273,7 +289,7 @@ test_export_import (Fixture       *fixture,
 
   g_assert_true (ap_plan_delete_card (plan, ap_object_get_id (AP_OBJECT (first)), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+  g_assert_cmpuint (count_outline (window), ==, n_cards - 1);
 
   /* Cancelling the confirmation changes nothing. */
   ap_window_import_json (window, json);
@@ -291,10 +307,10 @@ test_export_import (Fixture       *fixture,
   wait_until_idle (window);
   g_assert_null (find_dialog (window));
   g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards);
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards);
+  g_assert_cmpuint (count_outline (window), ==, n_cards);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+  g_assert_cmpuint (count_outline (window), ==, n_cards - 1);
 
   /* A broken snapshot is refused with a dialog that names the file, and changes nothing. */
   g_assert_true (g_file_set_contents (broken, "{ \"format\": ", -1, &error));
@@ -313,12 +329,12 @@ test_export_import (Fixture       *fixture,
   g_assert_true (ap_window_save_as (window, copy));
   g_assert_cmpstr (ap_plan_get_path (ap_window_get_plan (window)), ==, copy);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, ap_plan_get_title (plan));
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 1);
+  g_assert_cmpuint (count_outline (window), ==, n_cards - 1);
   copy_plan = ap_window_get_plan (window);
   second = g_list_model_get_item (G_LIST_MODEL (ap_plan_get_cards (copy_plan)), 0);
   g_assert_true (ap_plan_delete_card (copy_plan, ap_object_get_id (AP_OBJECT (second)), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, n_cards - 2);
+  g_assert_cmpuint (count_outline (window), ==, n_cards - 2);
   g_assert_cmpuint (count_items (ap_plan_get_cards (plan)), ==, n_cards - 1);
 
   while (g_main_context_iteration (NULL, FALSE))
@@ -370,11 +386,14 @@ test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
   ApWindow *window = g_object_ref (ap_window_new (NULL, fixture->plan));
-  static const char *stacks[] = { "outline_stack", "incidents_stack", "charts_stack" };
+  static const char *stacks[] = { "incidents_stack" };
 
-  g_assert_cmpuint (count_rows (window, "outline_view"), ==, 0);
+  g_assert_cmpuint (count_outline (window), ==, 0);
+  g_assert_cmpstr (roadmap_page (window), ==, "empty");
   for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
     g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, stacks[i])), ==, "empty");
+  g_assert_cmpuint (ap_chart_data_get_n_categories (ap_chart_view_get_data (get_child (window, "chart_view"))),
+                    ==, 0);
   /* A plan without a title is named after its file. */
   if (*ap_plan_get_title (fixture->plan) != '\0')
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,

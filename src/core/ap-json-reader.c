@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <errno.h>
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -152,7 +152,7 @@ fail_utf8 (Parser       *self,
            const guchar *at)
 {
   return fail_at (self, at, AP_JSON_ERROR_INVALID_UTF8,
-                  "invalid UTF-8 (byte 0x%02X at offset %" G_GSIZE_FORMAT ")",
+                  _("invalid UTF-8 (byte 0x%02X at offset %" G_GSIZE_FORMAT ")"),
                   *at, (gsize) (at - self->data));
 }
 
@@ -165,7 +165,7 @@ describe_found (const Parser *self,
   guint n;
 
   if (at >= self->end)
-    return g_strdup ("the end of the document");
+    return g_strdup (_("the end of the document"));
   if (g_ascii_isalnum (*at) || *at == '_' || *at == '$')
     {
       /* A word such as `var`, `True` or `NaN` reads better whole than by its first letter. */
@@ -175,7 +175,7 @@ describe_found (const Parser *self,
       return g_strdup_printf ("'%.*s'", (int) (q - at), (const char *) at);
     }
   if (*at == '\'')
-    return g_strdup ("a single quote (JSON strings take double quotes)");
+    return g_strdup (_("a single quote (JSON strings take double quotes)"));
   if (*at > 0x20 && *at < 0x7f)
     return g_strdup_printf ("'%c'", *at);
   if (*at < 0x80)
@@ -197,7 +197,7 @@ fail_expected (Parser       *self,
     return fail_utf8 (self, self->p);
 
   found = describe_found (self, self->p);
-  return fail_at (self, self->p, AP_JSON_ERROR_SYNTAX, "expected %s, found %s", what, found);
+  return fail_at (self, self->p, AP_JSON_ERROR_SYNTAX, _("expected %s, found %s"), what, found);
 }
 
 static ApJsonNode *
@@ -234,7 +234,7 @@ open_container (Parser     *self,
   /* The limit is checked before anything is pushed: nesting never outgrows the stack. */
   if (self->depth == self->max_depth)
     return fail_at (self, self->p, AP_JSON_ERROR_TOO_DEEP,
-                    "nested too deeply (more than %u levels)", self->max_depth);
+                    _("nested too deeply (more than %u levels)"), self->max_depth);
 
   add_node (self, type);
   frame = &self->stack[self->depth++];
@@ -287,17 +287,17 @@ read_unicode_escape (Parser        *self,
 
   if (code < 0)
     return fail_at (self, escape, AP_JSON_ERROR_SYNTAX,
-                    "invalid \\u escape (four hexadecimal digits must follow it)");
+                    _("invalid \\u escape (four hexadecimal digits must follow it)"));
   *p = escape + 6;
   if (code >= 0xdc00 && code <= 0xdfff)
     return fail_at (self, escape, AP_JSON_ERROR_SYNTAX,
-                    "\\u%04X is the second half of a surrogate pair without the first", code);
+                    _("\\u%04X is the second half of a surrogate pair without the first"), code);
   if (code >= 0xd800 && code <= 0xdbff)
     {
       if (self->end - *p < 6 || (*p)[0] != '\\' || (*p)[1] != 'u' ||
           (low = read_hex4 (*p + 2, self->end)) < 0xdc00 || low > 0xdfff)
         return fail_at (self, escape, AP_JSON_ERROR_SYNTAX,
-                        "\\u%04X is the first half of a surrogate pair without the second",
+                        _("\\u%04X is the first half of a surrogate pair without the second"),
                         code);
       code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
       *p += 6;
@@ -315,7 +315,7 @@ read_escape (Parser        *self,
   char c;
 
   if (self->end - escape < 2)
-    return fail_at (self, escape, AP_JSON_ERROR_SYNTAX, "the document ends inside a string");
+    return fail_at (self, escape, AP_JSON_ERROR_SYNTAX, _("the document ends inside a string"));
 
   switch (escape[1])
     {
@@ -332,8 +332,8 @@ read_escape (Parser        *self,
     default:
       if (escape[1] > 0x20 && escape[1] < 0x7f)
         return fail_at (self, escape, AP_JSON_ERROR_SYNTAX,
-                        "invalid escape '\\%c' in a string", escape[1]);
-      return fail_at (self, escape, AP_JSON_ERROR_SYNTAX, "invalid escape in a string");
+                        _("invalid escape '\\%c' in a string"), escape[1]);
+      return fail_at (self, escape, AP_JSON_ERROR_SYNTAX, _("invalid escape in a string"));
     }
   *(*dst)++ = c;
   *p = escape + 2;
@@ -361,7 +361,7 @@ read_string (Parser      *self,
         *dst++ = *p++;
       if (p == end)
         return fail_at (self, self->p, AP_JSON_ERROR_SYNTAX,
-                        "unterminated string (the document ends inside it)");
+                        _("unterminated string (the document ends inside it)"));
       if (*p == '"')
         break;
       if (*p == '\\')
@@ -372,7 +372,7 @@ read_string (Parser      *self,
         }
       if (*p < 0x20)
         return fail_at (self, p, AP_JSON_ERROR_SYNTAX,
-                        "unescaped control character U+%04X in a string", *p);
+                        _("unescaped control character U+%04X in a string"), *p);
       n = measure_utf8 (p, end);
       if (n == 0)
         return fail_utf8 (self, p);
@@ -393,12 +393,16 @@ static gboolean
 fail_number (Parser       *self,
              const guchar *start,
              const guchar *end,
-             const char   *problem)
+             gboolean      integral)
 {
   int len = MIN (end - start, MAX_QUOTED_CHARS);
+  const char *more = end - start > len ? "…" : "";
 
-  return fail_at (self, start, AP_JSON_ERROR_OUT_OF_RANGE, "%s %.*s%s is out of range",
-                  problem, len, (const char *) start, end - start > len ? "…" : "");
+  if (integral)
+    return fail_at (self, start, AP_JSON_ERROR_OUT_OF_RANGE,
+                    _("the integer %.*s%s is out of range"), len, (const char *) start, more);
+  return fail_at (self, start, AP_JSON_ERROR_OUT_OF_RANGE,
+                  _("the number %.*s%s is out of range"), len, (const char *) start, more);
 }
 
 static gboolean
@@ -419,7 +423,7 @@ store_double (Parser       *self,
   text[len] = '\0';
   value = g_ascii_strtod (text, NULL);
   if (!isfinite (value))
-    return fail_number (self, start, end, "the number");
+    return fail_number (self, start, end, FALSE);
   add_node (self, AP_JSON_DOUBLE)->v.d = value;
   return TRUE;
 }
@@ -444,11 +448,11 @@ read_number (Parser *self)
     {
       negative = TRUE;
       if (++p == end || !g_ascii_isdigit (*p))
-        return fail_at (self, p, AP_JSON_ERROR_SYNTAX, "invalid number: a digit must follow '-'");
+        return fail_at (self, p, AP_JSON_ERROR_SYNTAX, _("invalid number: a digit must follow '-'"));
     }
   if (*p == '0' && p + 1 < end && g_ascii_isdigit (p[1]))
     return fail_at (self, start, AP_JSON_ERROR_SYNTAX,
-                    "invalid number: leading zeros are not allowed");
+                    _("invalid number: leading zeros are not allowed"));
   for (; p < end && g_ascii_isdigit (*p); p++)
     {
       guint digit = *p - '0';
@@ -461,7 +465,7 @@ read_number (Parser *self)
       integral = FALSE;
       if (++p == end || !g_ascii_isdigit (*p))
         return fail_at (self, p, AP_JSON_ERROR_SYNTAX,
-                        "invalid number: a digit must follow the decimal point");
+                        _("invalid number: a digit must follow the decimal point"));
       p = skip_digits (p, end);
     }
   if (p < end && (*p == 'e' || *p == 'E'))
@@ -471,7 +475,7 @@ read_number (Parser *self)
         p++;
       if (p == end || !g_ascii_isdigit (*p))
         return fail_at (self, p, AP_JSON_ERROR_SYNTAX,
-                        "invalid number: a digit must follow the exponent's 'e'");
+                        _("invalid number: a digit must follow the exponent's 'e'"));
       p = skip_digits (p, end);
     }
   self->p = p;
@@ -481,7 +485,7 @@ read_number (Parser *self)
 
   limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
   if (overflow || magnitude > limit)
-    return fail_number (self, start, p, "the integer");
+    return fail_number (self, start, p, TRUE);
   add_node (self, AP_JSON_INTEGER)->v.i = negative ? (gint64) (~magnitude + 1) : (gint64) magnitude;
   return TRUE;
 }
@@ -501,11 +505,11 @@ read_literal (Parser *self)
   else if (avail >= 4 && memcmp (p, "null", 4) == 0)
     len = 4;
   else
-    return fail_expected (self, "a JSON value");
+    return fail_expected (self, _("a JSON value"));
 
   /* `nullable` or `true1` is one unknown word, not a literal and then garbage. */
   if (len < avail && (g_ascii_isalnum (p[len]) || p[len] == '_'))
-    return fail_expected (self, "a JSON value");
+    return fail_expected (self, _("a JSON value"));
 
   node = add_node (self, *p == 'n' ? AP_JSON_NULL : AP_JSON_BOOLEAN);
   node->v.b = *p == 't';
@@ -555,7 +559,7 @@ check_new_name (Parser       *self,
     {
       g_autofree char *quoted = ap_json_quote (name, len);
 
-      return fail_at (self, at, AP_JSON_ERROR_DUPLICATE_MEMBER, "duplicate member name %s", quoted);
+      return fail_at (self, at, AP_JSON_ERROR_DUPLICATE_MEMBER, _("duplicate member name %s"), quoted);
     }
   return TRUE;
 }
@@ -574,7 +578,7 @@ read_member_name (Parser     *self,
 
   skip_space (self);
   if (self->p == self->end || *self->p != ':')
-    return fail_expected (self, "':' after the member name");
+    return fail_expected (self, _("':' after the member name"));
   self->p++;
   return TRUE;
 }
@@ -618,7 +622,7 @@ read_value (Parser     *self,
           return TRUE;
         }
       *complete = FALSE;
-      return read_member_name (self, "a member name in double quotes or '}'");
+      return read_member_name (self, _("a member name in double quotes or '}'"));
 
     case '[':
       if (!open_container (self, AP_JSON_ARRAY))
@@ -652,7 +656,7 @@ static gboolean
 read_separator (Parser      *self,
                 const char **expected)
 {
-  *expected = "a JSON value";
+  *expected = _("a JSON value");
   while (self->depth > 0)
     {
       const Frame *frame = &self->stack[self->depth - 1];
@@ -664,17 +668,17 @@ read_separator (Parser      *self,
           self->p++;
           if (!in_object)
             {
-              *expected = "a JSON value after ','";
+              *expected = _("a JSON value after ','");
               return TRUE;
             }
           skip_space (self);
-          return read_member_name (self, "a member name in double quotes after ','");
+          return read_member_name (self, _("a member name in double quotes after ','"));
         }
       if (self->p < self->end && *self->p == (in_object ? '}' : ']'))
         close_container (self);
       else
-        return fail_expected (self, in_object ? "',' or '}' after an object member"
-                                              : "',' or ']' after an array element");
+        return fail_expected (self, in_object ? _("',' or '}' after an object member")
+                                              : _("',' or ']' after an array element"));
     }
 
   *expected = NULL;
@@ -684,7 +688,7 @@ read_separator (Parser      *self,
       g_autofree char *found = describe_found (self, self->p);
 
       return fail_at (self, self->p, AP_JSON_ERROR_SYNTAX,
-                      "more text after the JSON value (a document holds one value): found %s",
+                      _("more text after the JSON value (a document holds one value): found %s"),
                       found);
     }
   return TRUE;
@@ -693,20 +697,20 @@ read_separator (Parser      *self,
 static gboolean
 parse (Parser *self)
 {
-  const char *expected = "a JSON value";
+  const char *expected = _("a JSON value");
 
   skip_space (self);
   if (self->p == self->end)
-    return fail_at (self, self->text, AP_JSON_ERROR_SYNTAX, "the document is empty");
+    return fail_at (self, self->text, AP_JSON_ERROR_SYNTAX, _("the document is empty"));
 
   while (expected != NULL)
     {
-      gboolean complete;
+      gboolean complete = TRUE;
 
       if (!read_value (self, expected, &complete))
         return FALSE;
       if (!complete)
-        expected = "a JSON value"; /* a container was opened: its first element is next */
+        expected = _("a JSON value"); /* a container was opened: its first element is next */
       else if (!read_separator (self, &expected))
         return FALSE;
     }

@@ -298,6 +298,16 @@ refresh_from_changeset (ApPlan *self,
     }
 }
 
+/* The search index (incident_fts and its shadow tables) is kept in step by triggers,
+ * which also fire when a changeset is applied; recording its pages too would apply
+ * each change twice on undo. */
+static int
+on_session_table_filter_cb (void       *ctx,
+                            const char *table)
+{
+  return !g_str_has_prefix (table, "incident_fts");
+}
+
 static void
 push_undo (ApPlan    *self,
            UndoEntry *entry)
@@ -330,8 +340,13 @@ ap_plan_run_command (ApPlan         *self,
 
   if (!ap_store_begin (self->store, error))
     return FALSE;
-  if (sqlite3session_create (db, "main", &session) != SQLITE_OK ||
-      sqlite3session_attach (session, NULL) != SQLITE_OK)
+  if (sqlite3session_create (db, "main", &session) != SQLITE_OK)
+    {
+      ap_store_set_error (self->store, error, "session");
+      goto fail;
+    }
+  sqlite3session_table_filter (session, on_session_table_filter_cb, NULL);
+  if (sqlite3session_attach (session, NULL) != SQLITE_OK)
     {
       ap_store_set_error (self->store, error, "session");
       goto fail;

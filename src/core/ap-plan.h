@@ -169,6 +169,79 @@ gboolean     ap_plan_remove_entity      (ApPlan                *self,
                                          gint64                 replacement_id,
                                          GError               **error);
 
+/* Incidents, their anecdotes and tickets (src/core/ap-plan-incidents.c). */
+typedef struct
+{
+  gint64      category_id;
+  const char *title;
+  const char *description;
+  gint64      occurrences;   /* -1 for unknown */
+  const char *status;
+} ApIncidentFields;
+
+typedef struct
+{
+  const char *date;          /* YYYY, YYYY-MM or YYYY-MM-DD; NULL or "" for undated */
+  gboolean    approximate;
+  const char *team;
+  const char *text;
+} ApAnecdoteFields;
+
+/* An anecdote or ticket as read for display: rows of ap_plan_list_anecdotes/_tickets. */
+typedef struct
+{
+  gint64   id;
+  char    *date;             /* NULL when undated */
+  gboolean approximate;
+  char    *team;
+  char    *text;             /* anecdote text, or for a ticket its note */
+  char    *key;              /* ticket key; NULL for anecdotes */
+} ApIncidentDetail;
+
+void         ap_incident_detail_free    (ApIncidentDetail *detail);
+gboolean     ap_is_anecdote_date        (const char       *date);
+
+gint64       ap_plan_add_incident       (ApPlan                  *self,
+                                         const ApIncidentFields  *fields,
+                                         GError                 **error);
+gboolean     ap_plan_update_incident    (ApPlan                  *self,
+                                         gint64                   incident_id,
+                                         const ApIncidentFields  *fields,
+                                         GError                 **error);
+gboolean     ap_plan_delete_incident    (ApPlan                  *self,
+                                         gint64                   incident_id,
+                                         GError                 **error);
+gint64       ap_plan_add_anecdote       (ApPlan                  *self,
+                                         gint64                   incident_id,
+                                         const ApAnecdoteFields  *fields,
+                                         GError                 **error);
+gboolean     ap_plan_update_anecdote    (ApPlan                  *self,
+                                         gint64                   anecdote_id,
+                                         const ApAnecdoteFields  *fields,
+                                         GError                 **error);
+gboolean     ap_plan_delete_anecdote    (ApPlan                  *self,
+                                         gint64                   anecdote_id,
+                                         GError                 **error);
+gint64       ap_plan_add_ticket         (ApPlan                  *self,
+                                         gint64                   incident_id,
+                                         const char              *key,
+                                         const char              *note,
+                                         GError                 **error);
+gboolean     ap_plan_update_ticket      (ApPlan                  *self,
+                                         gint64                   ticket_id,
+                                         const char              *key,
+                                         const char              *note,
+                                         GError                 **error);
+gboolean     ap_plan_delete_ticket      (ApPlan                  *self,
+                                         gint64                   ticket_id,
+                                         GError                 **error);
+GPtrArray   *ap_plan_list_anecdotes     (ApPlan                  *self,
+                                         gint64                   incident_id);
+GPtrArray   *ap_plan_list_tickets       (ApPlan                  *self,
+                                         gint64                   incident_id);
+GArray      *ap_plan_list_addressing_cards (ApPlan               *self,
+                                         gint64                   incident_id);
+
 gboolean     ap_plan_can_undo           (ApPlan        *self);
 gboolean     ap_plan_can_redo           (ApPlan        *self);
 const char  *ap_plan_get_undo_label     (ApPlan        *self);

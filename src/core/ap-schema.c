@@ -170,8 +170,69 @@ static const char migration_1[] =
   "CREATE INDEX history_from_step ON history (from_step_id);"
   "CREATE INDEX history_to_step ON history (to_step_id);";
 
+/* Version 1 → 2: full-text search over incidents (issue 4).
+ *
+ * One FTS5 row per incident, its rowid the incident's id, holding the texts a user
+ * searches: title, description, anecdote texts, team names and ticket keys. The table
+ * keeps its own copy of the texts (not contentless, not external content) so that a
+ * row can be deleted without knowing the words it held: the triggers simply delete the
+ * incident's row and insert it again from the current data, which stays right whatever
+ * order SQLite runs them in (cascades, undo changesets, which fire triggers too).
+ * Commands' sessions skip the incident_fts* tables (see ap_plan_run_command) so undo
+ * reaches the index only through these triggers. */
+#define FTS_ROW_SELECT(where) \
+  "SELECT i.id, i.title, i.description," \
+  " (SELECT group_concat (a.text, ' ') FROM anecdote a WHERE a.incident_id = i.id)," \
+  " (SELECT group_concat (a.team, ' ') FROM anecdote a WHERE a.incident_id = i.id)," \
+  " (SELECT group_concat (t.key, ' ') FROM ticket t WHERE t.incident_id = i.id)" \
+  " FROM incident i " where
+
+#define FTS_INSERT "INSERT INTO incident_fts (rowid, title, description, anecdotes, teams, tickets) "
+
+#define FTS_REINDEX(id) \
+  "DELETE FROM incident_fts WHERE rowid = " id ";" \
+  FTS_INSERT FTS_ROW_SELECT ("WHERE i.id = " id) ";"
+
+#define FTS_TRIGGERS \
+  "CREATE TRIGGER incident_fts_ai AFTER INSERT ON incident BEGIN " \
+  FTS_REINDEX ("new.id") " END;" \
+  "CREATE TRIGGER incident_fts_au AFTER UPDATE OF id, title, description ON incident BEGIN " \
+  "DELETE FROM incident_fts WHERE rowid = old.id;" \
+  FTS_REINDEX ("new.id") " END;" \
+  "CREATE TRIGGER incident_fts_ad AFTER DELETE ON incident BEGIN " \
+  "DELETE FROM incident_fts WHERE rowid = old.id; END;" \
+  "CREATE TRIGGER anecdote_fts_ai AFTER INSERT ON anecdote BEGIN " \
+  FTS_REINDEX ("new.incident_id") " END;" \
+  "CREATE TRIGGER anecdote_fts_au AFTER UPDATE OF incident_id, team, text ON anecdote BEGIN " \
+  FTS_REINDEX ("old.incident_id") FTS_REINDEX ("new.incident_id") " END;" \
+  "CREATE TRIGGER anecdote_fts_ad AFTER DELETE ON anecdote BEGIN " \
+  FTS_REINDEX ("old.incident_id") " END;" \
+  "CREATE TRIGGER ticket_fts_ai AFTER INSERT ON ticket BEGIN " \
+  FTS_REINDEX ("new.incident_id") " END;" \
+  "CREATE TRIGGER ticket_fts_au AFTER UPDATE OF incident_id, key ON ticket BEGIN " \
+  FTS_REINDEX ("old.incident_id") FTS_REINDEX ("new.incident_id") " END;" \
+  "CREATE TRIGGER ticket_fts_ad AFTER DELETE ON ticket BEGIN " \
+  FTS_REINDEX ("old.incident_id") " END;"
+
+#define FTS_FILL "DELETE FROM incident_fts;" FTS_INSERT FTS_ROW_SELECT ("") ";"
+
+static const char migration_2[] =
+  "CREATE VIRTUAL TABLE incident_fts USING fts5 ("
+  "  title, description, anecdotes, teams, tickets,"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  FTS_FILL
+  FTS_TRIGGERS;
+
+const char ap_schema_fts_suspend[] =
+  "DROP TRIGGER incident_fts_ai; DROP TRIGGER incident_fts_au; DROP TRIGGER incident_fts_ad;"
+  "DROP TRIGGER anecdote_fts_ai; DROP TRIGGER anecdote_fts_au; DROP TRIGGER anecdote_fts_ad;"
+  "DROP TRIGGER ticket_fts_ai; DROP TRIGGER ticket_fts_au; DROP TRIGGER ticket_fts_ad;";
+
+const char ap_schema_fts_resume[] = FTS_FILL FTS_TRIGGERS;
+
 const char * const ap_schema_migrations[] = {
   migration_1,
+  migration_2,
 };
 
 const guint ap_schema_n_migrations = G_N_ELEMENTS (ap_schema_migrations);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "ap-schema.h"
 #include "ap-snapshot-private.h"
 
 /* Import parses with the strict reader, validates everything (ap-snapshot-validate.c),
@@ -303,15 +304,19 @@ update_plan (Importer *self)
   return ap_store_step_done (self->store, stmt, self->error);
 }
 
+/* The incident search index is rebuilt once at the end: kept in step row by row, it
+ * would re-read an incident's texts for each of its anecdotes and tickets. */
 static gboolean
 replace_contents (Importer *self)
 {
-  if (!ap_store_exec (self->store, delete_sql, self->error) || !update_plan (self))
+  if (!ap_store_exec (self->store, ap_schema_fts_suspend, self->error) ||
+      !ap_store_exec (self->store, delete_sql, self->error) || !update_plan (self))
     return FALSE;
   for (ApSnapshotKind kind = 0; kind < AP_SNAPSHOT_N_TOP_LEVEL; kind++)
     if (!insert_array (self, kind))
       return FALSE;
-  return insert_card_links (self);
+  return insert_card_links (self) &&
+         ap_store_exec (self->store, ap_schema_fts_resume, self->error);
 }
 
 static gboolean
@@ -361,6 +366,7 @@ ap_snapshot_import (ApStore     *store,
   gboolean ok;
 
   g_return_val_if_fail (AP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (!ap_store_in_transaction (store), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   if (!ap_snapshot_check_size (length, error))

@@ -630,13 +630,7 @@ ap_window_class_init (ApWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, recent_section);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, outline_stack);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, outline_view);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, outline_period_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, outline_step_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, outline_card_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, outline_stage_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, outline_organizations_column);
+  gtk_widget_class_bind_template_child (widget_class, ApWindow, roadmap_view);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_stack);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_view);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_issue_column);
@@ -646,13 +640,8 @@ ap_window_class_init (ApWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_last_seen_column);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_status_column);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_tickets_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, charts_stack);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, charts_view);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, charts_category_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, charts_status_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, charts_recorded_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, charts_live_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, charts_occurrences_column);
+  g_type_ensure (AP_TYPE_CHART_VIEW);
+  gtk_widget_class_bind_template_child (widget_class, ApWindow, chart_view);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -735,6 +724,7 @@ ap_window_set_plan (ApWindow *self,
     }
 
   ap_window_views_set_plan (self, plan);
+  ap_roadmap_view_set_plan (self->roadmap_view, plan);
   update_title (self);
   update_undo_actions (self);
 

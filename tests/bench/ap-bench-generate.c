@@ -777,6 +777,22 @@ write_card_links (Generator  *g,
   return TRUE;
 }
 
+/* The date of the @index-th of @n history entries: from 2020-07-01 to 2024-06-30 in
+ * order, as a plan records its changes, so that row order is date order. */
+static void
+make_history_date (GString *out,
+                   guint    index,
+                   guint    n)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JULY, 2020);
+  g_date_add_days (&date, (guint) ((guint64) index * 1460 / MAX (n, 1)));
+  g_string_printf (out, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                   g_date_get_day (&date));
+}
+
 /* About one change-history entry per card, dated within the roadmap's years. */
 static gboolean
 write_history (Generator  *g,
@@ -805,8 +821,7 @@ write_history (Generator  *g,
         return ap_store_set_error (g->store, error, "read card");
       g_string_assign (g->text[0], (const char *) sqlite3_column_text (title, 0));
       sqlite3_reset (title);
-      g_string_printf (g->text[1], "%u-%02u-%02u", 2020 + below (g, 5), 1 + below (g, 12),
-                       1 + below (g, 28));
+      make_history_date (g->text[1], h - 1, g->size->n_cards);
       if (chance (g, 0.6))
         g_string_truncate (g->text[2], 0);
       else

@@ -1,0 +1,1003 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ap-roadmap-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ap-roadmap-layout.h"
+
+#define PERIOD_WIDTH      170.0
+#define ACTIVITY_HEIGHT   40.0
+#define STEP_HEIGHT       48.0
+#define HEADER_PADDING    8.0
+#define MIN_ROW_HEIGHT    72.0
+#define COLUMN_WIDTH      (AP_ROADMAP_CARD_WIDTH + 2 * AP_ROADMAP_CELL_PADDING)
+
+struct _ApRoadmapLayout
+{
+  GObject               parent_instance;
+
+  PangoContext         *context;
+  PangoFontDescription *font;
+  PangoFontDescription *bold_font;
+  PangoFontDescription *small_font;
+  guint                 font_serial; /* bumps when the font changes: no layout reused */
+
+  GArray               *activities;  /* ApRoadmapActivityBox */
+  GArray               *columns;     /* ApRoadmapColumnBox */
+  GArray               *rows;        /* ApRoadmapRowBox */
+  GArray               *cells;       /* ApRoadmapCellBox, rows × columns */
+  GArray               *cards;       /* ApRoadmapCardBox, sorted by cell then index */
+  GHashTable           *card_index;  /* card id → index + 1 */
+  GArray               *legend;      /* ApRoadmapLegendItem */
+  GHashTable           *small_text;  /* text → PangoLayout */
+  guint                 cards_font_serial;
+
+  double                width;
+  double                height;
+};
+
+G_DEFINE_FINAL_TYPE (ApRoadmapLayout, ap_roadmap_layout, G_TYPE_OBJECT)
+
+gboolean
+ap_rgba_parse (ApRgba     *rgba,
+               const char *spec)
+{
+  unsigned r, g, b;
+
+  if (spec == NULL || sscanf (spec, "#%02x%02x%02x", &r, &g, &b) != 3)
+    return FALSE;
+  *rgba = (ApRgba) { r / 255.f, g / 255.f, b / 255.f, 1.f };
+  return TRUE;
+}
+
+gboolean
+ap_rect_intersects (const ApRect *a,
+                    const ApRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+ap_rect_contains_point (const ApRect *rect,
+                        double        x,
+                        double        y)
+{
+  return x >= rect->x && x < rect->x + rect->width &&
+         y >= rect->y && y < rect->y + rect->height;
+}
+
+ApRoadmapLod
+ap_roadmap_lod_for_zoom (double zoom)
+{
+  if (zoom < AP_ROADMAP_LOD_CELLS_BELOW)
+    return AP_ROADMAP_LOD_CELLS;
+  if (zoom < AP_ROADMAP_LOD_BLOCKS_BELOW)
+    return AP_ROADMAP_LOD_BLOCKS;
+  return AP_ROADMAP_LOD_FULL;
+}
+
+static void
+clear_card_box (gpointer data)
+{
+  ApRoadmapCardBox *box = data;
+
+  g_clear_object (&box->title);
+  g_clear_object (&box->badge);
+  g_clear_pointer (&box->chips, g_free);
+}
+
+static void
+clear_headers (ApRoadmapLayout *self)
+{
+  for (guint i = 0; i < self->activities->len; i++)
+    g_clear_object (&g_array_index (self->activities, ApRoadmapActivityBox, i).label);
+  for (guint i = 0; i < self->columns->len; i++)
+    g_clear_object (&g_array_index (self->columns, ApRoadmapColumnBox, i).label);
+  for (guint i = 0; i < self->rows->len; i++)
+    g_clear_object (&g_array_index (self->rows, ApRoadmapRowBox, i).label);
+  for (guint i = 0; i < self->legend->len; i++)
+    g_clear_object (&g_array_index (self->legend, ApRoadmapLegendItem, i).label);
+  g_array_set_size (self->activities, 0);
+  g_array_set_size (self->columns, 0);
+  g_array_set_size (self->rows, 0);
+  g_array_set_size (self->legend, 0);
+  g_array_set_size (self->cells, 0);
+}
+
+static PangoLayout *
+make_text (ApRoadmapLayout            *self,
+           const char                 *text,
+           const PangoFontDescription *font,
+           double                      width,
+           int                         max_lines)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      /* A negative height is a number of lines: past it, the text is ellipsized. */
+      pango_layout_set_height (layout, -max_lines);
+    }
+  return layout;
+}
+
+static double
+text_height (PangoLayout *layout)
+{
+  int h;
+
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return h;
+}
+
+/* The list's objects sorted by their "position" property: the lists are in row id
+ * order, the map is in the user's order. */
+static gint
+compare_position (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 pa, pb;
+
+  g_object_get (*(GObject **) a, "position", &pa, NULL);
+  g_object_get (*(GObject **) b, "position", &pb, NULL);
+  return pa < pb ? -1 : pa > pb;
+}
+
+static GPtrArray *
+sorted_items (ApRowList *list)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (list), i));
+  g_ptr_array_sort (items, compare_position);
+  return items;
+}
+
+static void
+layout_columns (ApRoadmapLayout *self,
+                ApPlan          *plan)
+{
+  g_autoptr(GPtrArray) activities = sorted_items (ap_plan_get_activities (plan));
+  g_autoptr(GPtrArray) steps = sorted_items (ap_plan_get_steps (plan));
+  double x = PERIOD_WIDTH;
+
+  for (guint a = 0; a < activities->len; a++)
+    {
+      ApActivity *activity = g_ptr_array_index (activities, a);
+      gint64 activity_id = ap_object_get_id (AP_OBJECT (activity));
+      double start = x;
+
+      for (guint s = 0; s < steps->len; s++)
+        {
+          ApStep *step = g_ptr_array_index (steps, s);
+          ApRoadmapColumnBox column = { ap_object_get_id (AP_OBJECT (step)), activity_id };
+
+          if (ap_step_get_activity_id (step) != activity_id)
+            continue;
+          column.rect = (ApRect) { x, ACTIVITY_HEIGHT, COLUMN_WIDTH, STEP_HEIGHT };
+          column.label = make_text (self, ap_step_get_name (step), self->bold_font,
+                                    COLUMN_WIDTH - 2 * HEADER_PADDING, 2);
+          g_array_append_val (self->columns, column);
+          x += COLUMN_WIDTH;
+        }
+      /* An activity without steps still shows, one column wide, so it can be found. */
+      if (x == start)
+        continue;
+      g_array_append_val (self->activities, ((ApRoadmapActivityBox) {
+        activity_id, { start, 0, x - start, ACTIVITY_HEIGHT },
+        make_text (self, ap_activity_get_name (activity), self->bold_font,
+                   x - start - 2 * HEADER_PADDING, 2) }));
+    }
+  self->width = x;
+}
+
+/* "Jul–Sep 2020", "Oct 2021–Mar 2022", or NULL when the dates are not known. */
+static char *
+format_date_range (const char *start,
+                   const char *end)
+{
+  GDate s, e;
+  char sm[32], em[32];
+  guint sy, smo, sd, ey, emo, ed;
+
+  if (start == NULL || end == NULL ||
+      sscanf (start, "%4u-%2u-%2u", &sy, &smo, &sd) != 3 ||
+      sscanf (end, "%4u-%2u-%2u", &ey, &emo, &ed) != 3 ||
+      !g_date_valid_dmy (sd, smo, sy) || !g_date_valid_dmy (ed, emo, ey))
+    return NULL;
+  g_date_clear (&s, 1);
+  g_date_clear (&e, 1);
+  g_date_set_dmy (&s, sd, smo, sy);
+  g_date_set_dmy (&e, ed, emo, ey);
+  g_date_strftime (sm, sizeof sm, "%b", &s);
+  g_date_strftime (em, sizeof em, "%b", &e);
+  if (sy != ey)
+    return g_strdup_printf ("%s %u–%s %u", sm, sy, em, ey);
+  if (smo == emo)
+    return g_strdup_printf ("%s %u", sm, sy);
+  return g_strdup_printf ("%s–%s %u", sm, em, sy);
+}
+
+static void
+layout_rows (ApRoadmapLayout *self,
+             ApPlan          *plan)
+{
+  g_autoptr(GPtrArray) periods = sorted_items (ap_plan_get_periods (plan));
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      ApPeriod *period = g_ptr_array_index (periods, i);
+      g_autofree char *range = format_date_range (ap_period_get_start_date (period),
+                                                  ap_period_get_end_date (period));
+      g_autofree char *text = range != NULL
+        ? g_strdup_printf ("%s\n%s", ap_period_get_name (period), range)
+        : g_strdup (ap_period_get_name (period));
+      ApRoadmapRowBox row = { ap_object_get_id (AP_OBJECT (period)),
+                              ap_period_get_is_backlog (period) };
+
+      row.label = make_text (self, text, self->bold_font,
+                             PERIOD_WIDTH - 2 * HEADER_PADDING, 4);
+      if (range != NULL)
+        {
+          g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+          PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+
+          attr->start_index = strlen (ap_period_get_name (period)) + 1;
+          pango_attr_list_insert (attrs, attr);
+          pango_layout_set_attributes (row.label, attrs);
+        }
+      g_array_append_val (self->rows, row);
+    }
+}
+
+static guint
+hash_card_content (ApCard           *card,
+                   const char       *stage_label,
+                   const ApRgba     *stage_color,
+                   ApRoadmapChip    *chips,
+                   guint             n_chips,
+                   ApRoadmapMarks    marks)
+{
+  guint h = g_str_hash (ap_card_get_title (card));
+
+  h = h * 31 + (stage_label != NULL ? g_str_hash (stage_label) : 0);
+  h = h * 31 + (guint) (stage_color->red * 255) * 65536 +
+      (guint) (stage_color->green * 255) * 256 + (guint) (stage_color->blue * 255);
+  for (guint i = 0; i < n_chips; i++)
+    h = h * 31 + (guint) chips[i].footnote * 7 + (guint) (chips[i].color.red * 255) +
+        (guint) (chips[i].color.green * 255) * 3 + (guint) (chips[i].color.blue * 255) * 5;
+  return h * 31 + marks;
+}
+
+static void
+resolve_chips (ApPlan           *plan,
+               ApCard           *card,
+               ApRoadmapCardBox *box)
+{
+  ApRowList *organizations = ap_plan_get_organizations (plan);
+  guint n;
+  const gint64 *ids = ap_card_get_links (card, AP_CARD_LINK_ORGANIZATIONS, &n);
+
+  box->chips = n > 0 ? g_new0 (ApRoadmapChip, n) : NULL;
+  box->n_chips = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      ApOrganization *org = ap_row_list_lookup (organizations, ids[i]);
+      ApRoadmapChip *chip = &box->chips[box->n_chips];
+
+      if (org == NULL)
+        continue;
+      chip->organization_id = ids[i];
+      chip->footnote = ap_organization_get_footnote (org);
+      if (!ap_rgba_parse (&chip->color, ap_organization_get_color (org)))
+        chip->color = (ApRgba) { .5f, .5f, .5f, 1.f };
+      box->n_chips++;
+    }
+}
+
+static const char *
+resolve_stage (ApPlan           *plan,
+               ApCard           *card,
+               ApRoadmapCardBox *box)
+{
+  ApStage *stage = ap_row_list_lookup (ap_plan_get_stages (plan), ap_card_get_stage_id (card));
+  const char *text = ap_card_get_stage_text (card);
+
+  box->stage_color = (ApRgba) { .55f, .55f, .55f, 1.f };
+  if (stage != NULL)
+    ap_rgba_parse (&box->stage_color, ap_stage_get_color (stage));
+  /* The stage as written wins: "Adopt via Automated-Feedback" says more than "Adopt". */
+  if (text != NULL && *text != '\0')
+    return text;
+  return stage != NULL ? ap_stage_get_name (stage) : NULL;
+}
+
+/* Fills the box of @card, reusing the text layouts of @old when nothing drawn changed. */
+static void
+fill_card_box (ApRoadmapLayout  *self,
+               ApPlan           *plan,
+               ApCard           *card,
+               ApRoadmapCardBox *old,
+               ApRoadmapCardBox *box)
+{
+  const char *stage_label;
+  guint n;
+  double h;
+
+  box->card_id = ap_object_get_id (AP_OBJECT (card));
+  box->period_id = ap_card_get_period_id (card);
+  box->step_id = ap_card_get_step_id (card);
+  box->initiative_id = ap_card_get_initiative_id (card);
+  box->position = ap_card_get_position (card);
+  stage_label = resolve_stage (plan, card, box);
+  resolve_chips (plan, card, box);
+  box->marks = 0;
+  if (*ap_card_get_notes (card) != '\0')
+    box->marks |= AP_ROADMAP_MARK_NOTES;
+  if (ap_card_get_links (card, AP_CARD_LINK_CATEGORIES, &n) != NULL && n > 0)
+    box->marks |= AP_ROADMAP_MARK_CATEGORIES;
+  if (ap_card_get_links (card, AP_CARD_LINK_DEPENDENCIES, &n) != NULL && n > 0)
+    box->marks |= AP_ROADMAP_MARK_DEPENDENCIES;
+  box->content_hash = hash_card_content (card, stage_label, &box->stage_color, box->chips,
+                                         box->n_chips, box->marks);
+
+  if (old != NULL && old->content_hash == box->content_hash &&
+      self->cards_font_serial == self->font_serial)
+    {
+      box->title = g_steal_pointer (&old->title);
+      box->badge = g_steal_pointer (&old->badge);
+    }
+  else
+    {
+      box->title = make_text (self, ap_card_get_title (card), self->font,
+                              AP_ROADMAP_CARD_WIDTH - 2 * AP_ROADMAP_CARD_PADDING,
+                              AP_ROADMAP_TITLE_LINES);
+      box->badge = stage_label != NULL
+        ? make_text (self, stage_label, self->small_font,
+                     AP_ROADMAP_CARD_WIDTH - 2 * AP_ROADMAP_CARD_PADDING - 8, 1)
+        : NULL;
+    }
+
+  h = 2 * AP_ROADMAP_CARD_PADDING + text_height (box->title);
+  if (box->badge != NULL)
+    h += 6 + AP_ROADMAP_BADGE_HEIGHT;
+  if (box->n_chips > 0 || box->marks != 0)
+    h += 6 + AP_ROADMAP_CHIP_SIZE;
+  box->rect = (ApRect) { 0, 0, AP_ROADMAP_CARD_WIDTH, ceil (h) };
+}
+
+static gint
+compare_card_boxes (gconstpointer a,
+                    gconstpointer b)
+{
+  const ApRoadmapCardBox *ca = a, *cb = b;
+
+  if (ca->row != cb->row)
+    return ca->row < cb->row ? -1 : 1;
+  if (ca->column != cb->column)
+    return ca->column < cb->column ? -1 : 1;
+  if (ca->position != cb->position)
+    return ca->position < cb->position ? -1 : 1;
+  return ca->card_id < cb->card_id ? -1 : ca->card_id > cb->card_id;
+}
+
+static void
+collect_cards (ApRoadmapLayout *self,
+               ApPlan          *plan,
+               GArray          *old_cards,
+               GHashTable      *old_index)
+{
+  ApRowList *cards = ap_plan_get_cards (plan);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (cards));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ApCard) card = g_list_model_get_item (G_LIST_MODEL (cards), i);
+      ApRoadmapCardBox box = { 0 };
+      ApRoadmapCardBox *old = NULL;
+      gpointer found;
+
+      if (!ap_roadmap_layout_find_row (self, ap_card_get_period_id (card), &box.row) ||
+          !ap_roadmap_layout_find_column (self, ap_card_get_step_id (card), &box.column))
+        continue;
+      found = g_hash_table_lookup (old_index,
+                                   &(gint64) { ap_object_get_id (AP_OBJECT (card)) });
+      if (found != NULL)
+        old = &g_array_index (old_cards, ApRoadmapCardBox, GPOINTER_TO_UINT (found) - 1);
+      fill_card_box (self, plan, card, old, &box);
+      g_array_append_val (self->cards, box);
+    }
+  g_array_sort (self->cards, compare_card_boxes);
+}
+
+/* Places the cards in their cells, and grows each row to its fullest cell. */
+static void
+place_cards (ApRoadmapLayout *self)
+{
+  guint n_columns = self->columns->len;
+  double y = ACTIVITY_HEIGHT + STEP_HEIGHT;
+  guint c = 0;
+
+  g_array_set_size (self->cells, self->rows->len * n_columns);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      ApRoadmapRowBox *row = &g_array_index (self->rows, ApRoadmapRowBox, r);
+      double height = MAX (MIN_ROW_HEIGHT, text_height (row->label) + 2 * HEADER_PADDING);
+
+      for (guint col = 0; col < n_columns; col++)
+        {
+          ApRoadmapCellBox *cell = &g_array_index (self->cells, ApRoadmapCellBox, r * n_columns + col);
+          double cy = y + AP_ROADMAP_CELL_PADDING;
+          double x = g_array_index (self->columns, ApRoadmapColumnBox, col).rect.x;
+
+          cell->first_card = c;
+          cell->n_cards = 0;
+          for (; c < self->cards->len; c++)
+            {
+              ApRoadmapCardBox *box = &g_array_index (self->cards, ApRoadmapCardBox, c);
+
+              if (box->row != r || box->column != col)
+                break;
+              box->index = cell->n_cards++;
+              box->rect.x = x + AP_ROADMAP_CELL_PADDING;
+              box->rect.y = cy;
+              cy += box->rect.height + AP_ROADMAP_CARD_GAP;
+              g_hash_table_insert (self->card_index, &box->card_id, GUINT_TO_POINTER (c + 1));
+            }
+          height = MAX (height, cy - y + AP_ROADMAP_CELL_PADDING - AP_ROADMAP_CARD_GAP);
+        }
+      row->rect = (ApRect) { 0, y, PERIOD_WIDTH, ceil (height) };
+      for (guint col = 0; col < n_columns; col++)
+        {
+          ApRoadmapCellBox *cell = &g_array_index (self->cells, ApRoadmapCellBox, r * n_columns + col);
+          const ApRect *head = &g_array_index (self->columns, ApRoadmapColumnBox, col).rect;
+
+          cell->rect = (ApRect) { head->x, y, head->width, row->rect.height };
+        }
+      y += row->rect.height;
+    }
+  self->height = y;
+}
+
+static gint
+compare_legend (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 fa = ap_organization_get_footnote (*(ApOrganization **) a);
+  gint64 fb = ap_organization_get_footnote (*(ApOrganization **) b);
+
+  /* Numbered organizations first, in footnote order. */
+  if ((fa > 0) != (fb > 0))
+    return fa > 0 ? -1 : 1;
+  return fa < fb ? -1 : fa > fb;
+}
+
+static void
+layout_legend (ApRoadmapLayout *self,
+               ApPlan          *plan)
+{
+  g_autoptr(GPtrArray) orgs = sorted_items (ap_plan_get_organizations (plan));
+
+  g_ptr_array_sort (orgs, compare_legend);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      ApOrganization *org = g_ptr_array_index (orgs, i);
+      ApRoadmapLegendItem item = { { .5f, .5f, .5f, 1.f } };
+      g_autofree char *text = ap_organization_get_footnote (org) > 0
+        ? g_strdup_printf ("%" G_GINT64_FORMAT "  %s", ap_organization_get_footnote (org),
+                           ap_organization_get_name (org))
+        : g_strdup (ap_organization_get_name (org));
+
+      ap_rgba_parse (&item.color, ap_organization_get_color (org));
+      item.label = make_text (self, text, self->font, -1, 1);
+      g_array_append_val (self->legend, item);
+    }
+}
+
+static void
+ap_roadmap_layout_finalize (GObject *object)
+{
+  ApRoadmapLayout *self = AP_ROADMAP_LAYOUT (object);
+
+  clear_headers (self);
+  g_clear_pointer (&self->activities, g_array_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->card_index, g_hash_table_unref);
+  g_clear_pointer (&self->cards, g_array_unref);
+  g_clear_pointer (&self->small_text, g_hash_table_unref);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->bold_font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (ap_roadmap_layout_parent_class)->finalize (object);
+}
+
+static void
+ap_roadmap_layout_class_init (ApRoadmapLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ap_roadmap_layout_finalize;
+}
+
+static void
+ap_roadmap_layout_init (ApRoadmapLayout *self)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics make text widths scale linearly with the zoom, so a card measured
+   * once at 100 % fits its text at every zoom and in every export. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  pango_cairo_context_set_resolution (self->context, 96);
+  cairo_font_options_destroy (options);
+
+  self->activities = g_array_new (FALSE, TRUE, sizeof (ApRoadmapActivityBox));
+  self->columns = g_array_new (FALSE, TRUE, sizeof (ApRoadmapColumnBox));
+  self->rows = g_array_new (FALSE, TRUE, sizeof (ApRoadmapRowBox));
+  self->cells = g_array_new (FALSE, TRUE, sizeof (ApRoadmapCellBox));
+  self->legend = g_array_new (FALSE, TRUE, sizeof (ApRoadmapLegendItem));
+  self->cards = g_array_new (FALSE, TRUE, sizeof (ApRoadmapCardBox));
+  g_array_set_clear_func (self->cards, clear_card_box);
+  self->card_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->small_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  ap_roadmap_layout_set_font (self, font);
+  self->width = PERIOD_WIDTH;
+  self->height = ACTIVITY_HEIGHT + STEP_HEIGHT;
+}
+
+ApRoadmapLayout *
+ap_roadmap_layout_new (void)
+{
+  return g_object_new (AP_TYPE_ROADMAP_LAYOUT, NULL);
+}
+
+/* Takes effect at the next rebuild. */
+void
+ap_roadmap_layout_set_font (ApRoadmapLayout            *self,
+                            const PangoFontDescription *font)
+{
+  g_return_if_fail (AP_IS_ROADMAP_LAYOUT (self));
+  g_return_if_fail (font != NULL);
+
+  if (self->font != NULL && pango_font_description_equal (self->font, font))
+    return;
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->bold_font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  self->font = pango_font_description_copy (font);
+  /* Sizes in points would change with the screen's resolution; the map is in pixels. */
+  if (!pango_font_description_get_size_is_absolute (font) ||
+      pango_font_description_get_size (font) == 0)
+    {
+      int size = pango_font_description_get_size (font);
+
+      pango_font_description_set_absolute_size (self->font,
+                                                (size > 0 ? size : 10 * PANGO_SCALE) * 96.0 / 72.0);
+    }
+  self->bold_font = pango_font_description_copy (self->font);
+  pango_font_description_set_weight (self->bold_font, PANGO_WEIGHT_BOLD);
+  self->small_font = pango_font_description_copy (self->font);
+  pango_font_description_set_absolute_size (self->small_font,
+                                            pango_font_description_get_size (self->font) * 0.85);
+  pango_font_description_set_weight (self->small_font, PANGO_WEIGHT_BOLD);
+  g_hash_table_remove_all (self->small_text);
+  self->font_serial++;
+}
+
+PangoContext *
+ap_roadmap_layout_get_context (ApRoadmapLayout *self)
+{
+  g_return_val_if_fail (AP_IS_ROADMAP_LAYOUT (self), NULL);
+  return self->context;
+}
+
+void
+ap_roadmap_layout_rebuild (ApRoadmapLayout *self,
+                           ApPlan          *plan)
+{
+  g_autoptr(GArray) old_cards = NULL;
+  g_autoptr(GHashTable) old_index = NULL;
+
+  g_return_if_fail (AP_IS_ROADMAP_LAYOUT (self));
+
+  clear_headers (self);
+  old_cards = g_steal_pointer (&self->cards);
+  old_index = g_steal_pointer (&self->card_index);
+  self->cards = g_array_new (FALSE, TRUE, sizeof (ApRoadmapCardBox));
+  g_array_set_clear_func (self->cards, clear_card_box);
+  self->card_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->width = PERIOD_WIDTH;
+  self->height = ACTIVITY_HEIGHT + STEP_HEIGHT;
+  if (plan == NULL)
+    return;
+
+  layout_columns (self, plan);
+  layout_rows (self, plan);
+  collect_cards (self, plan, old_cards, old_index);
+  place_cards (self);
+  layout_legend (self, plan);
+  self->cards_font_serial = self->font_serial;
+}
+
+double
+ap_roadmap_layout_get_width (ApRoadmapLayout *self)
+{
+  return self->width;
+}
+
+double
+ap_roadmap_layout_get_height (ApRoadmapLayout *self)
+{
+  return self->height;
+}
+
+double
+ap_roadmap_layout_get_header_height (ApRoadmapLayout *self)
+{
+  return ACTIVITY_HEIGHT + STEP_HEIGHT;
+}
+
+double
+ap_roadmap_layout_get_activity_height (ApRoadmapLayout *self)
+{
+  return ACTIVITY_HEIGHT;
+}
+
+double
+ap_roadmap_layout_get_period_width (ApRoadmapLayout *self)
+{
+  return PERIOD_WIDTH;
+}
+
+guint
+ap_roadmap_layout_get_n_rows (ApRoadmapLayout *self)
+{
+  return self->rows->len;
+}
+
+guint
+ap_roadmap_layout_get_n_columns (ApRoadmapLayout *self)
+{
+  return self->columns->len;
+}
+
+guint
+ap_roadmap_layout_get_n_activities (ApRoadmapLayout *self)
+{
+  return self->activities->len;
+}
+
+guint
+ap_roadmap_layout_get_n_cards (ApRoadmapLayout *self)
+{
+  return self->cards->len;
+}
+
+const ApRoadmapRowBox *
+ap_roadmap_layout_get_row (ApRoadmapLayout *self,
+                           guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  return &g_array_index (self->rows, ApRoadmapRowBox, row);
+}
+
+const ApRoadmapColumnBox *
+ap_roadmap_layout_get_column (ApRoadmapLayout *self,
+                              guint            column)
+{
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return &g_array_index (self->columns, ApRoadmapColumnBox, column);
+}
+
+const ApRoadmapActivityBox *
+ap_roadmap_layout_get_activity (ApRoadmapLayout *self,
+                                guint            i)
+{
+  g_return_val_if_fail (i < self->activities->len, NULL);
+  return &g_array_index (self->activities, ApRoadmapActivityBox, i);
+}
+
+const ApRoadmapCellBox *
+ap_roadmap_layout_get_cell (ApRoadmapLayout *self,
+                            guint            row,
+                            guint            column)
+{
+  g_return_val_if_fail (row < self->rows->len && column < self->columns->len, NULL);
+  return &g_array_index (self->cells, ApRoadmapCellBox, row * self->columns->len + column);
+}
+
+const ApRoadmapCardBox *
+ap_roadmap_layout_get_card_at (ApRoadmapLayout *self,
+                               guint            i)
+{
+  g_return_val_if_fail (i < self->cards->len, NULL);
+  return &g_array_index (self->cards, ApRoadmapCardBox, i);
+}
+
+const ApRoadmapCardBox *
+ap_roadmap_layout_find_card (ApRoadmapLayout *self,
+                             gint64           card_id)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (self->card_index, &card_id));
+
+  return i > 0 ? &g_array_index (self->cards, ApRoadmapCardBox, i - 1) : NULL;
+}
+
+gboolean
+ap_roadmap_layout_find_row (ApRoadmapLayout *self,
+                            gint64           period_id,
+                            guint           *row)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_array_index (self->rows, ApRoadmapRowBox, i).period_id == period_id)
+      {
+        *row = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+ap_roadmap_layout_find_column (ApRoadmapLayout *self,
+                               gint64           step_id,
+                               guint           *column)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    if (g_array_index (self->columns, ApRoadmapColumnBox, i).step_id == step_id)
+      {
+        *column = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+PangoLayout *
+ap_roadmap_layout_get_small_text (ApRoadmapLayout *self,
+                                  const char      *text)
+{
+  PangoLayout *layout = g_hash_table_lookup (self->small_text, text);
+
+  if (layout == NULL)
+    {
+      layout = make_text (self, text, self->small_font, -1, 1);
+      g_hash_table_insert (self->small_text, g_strdup (text), layout);
+    }
+  return layout;
+}
+
+guint
+ap_roadmap_layout_get_n_legend_items (ApRoadmapLayout *self)
+{
+  return self->legend->len;
+}
+
+const ApRoadmapLegendItem *
+ap_roadmap_layout_get_legend_item (ApRoadmapLayout *self,
+                                   guint            i)
+{
+  g_return_val_if_fail (i < self->legend->len, NULL);
+  return &g_array_index (self->legend, ApRoadmapLegendItem, i);
+}
+
+/* The spatial index: rows are contiguous and sorted by y, columns are contiguous and of
+ * one width, and each cell's cards are sorted by y. A hit test is two searches and a
+ * search within one cell, whatever the number of cards. */
+static gboolean
+row_at_y (ApRoadmapLayout *self,
+          double           y,
+          guint           *row)
+{
+  guint lo = 0, hi = self->rows->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const ApRect *r = &g_array_index (self->rows, ApRoadmapRowBox, mid).rect;
+
+      if (y < r->y)
+        hi = mid;
+      else if (y >= r->y + r->height)
+        lo = mid + 1;
+      else
+        {
+          *row = mid;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+column_at_x (ApRoadmapLayout *self,
+             double           x,
+             guint           *column)
+{
+  double c = floor ((x - PERIOD_WIDTH) / COLUMN_WIDTH);
+
+  if (x < PERIOD_WIDTH || c >= self->columns->len)
+    return FALSE;
+  *column = (guint) c;
+  return TRUE;
+}
+
+/* The first card of the cell whose bottom is below @y. */
+static guint
+first_card_below (ApRoadmapLayout        *self,
+                  const ApRoadmapCellBox *cell,
+                  double                  y)
+{
+  guint lo = cell->first_card, hi = cell->first_card + cell->n_cards;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const ApRect *r = &g_array_index (self->cards, ApRoadmapCardBox, mid).rect;
+
+      if (r->y + r->height <= y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static guint
+insertion_index (ApRoadmapLayout        *self,
+                 const ApRoadmapCellBox *cell,
+                 double                  y)
+{
+  guint index = 0;
+
+  for (guint i = 0; i < cell->n_cards; i++)
+    {
+      const ApRect *r = &g_array_index (self->cards, ApRoadmapCardBox, cell->first_card + i).rect;
+
+      if (y < r->y + r->height / 2)
+        break;
+      index = i + 1;
+    }
+  return index;
+}
+
+static void
+hit_headers (ApRoadmapLayout *self,
+             double           x,
+             double           y,
+             ApRoadmapHit    *hit)
+{
+  guint i;
+
+  if (y < ACTIVITY_HEIGHT + STEP_HEIGHT && column_at_x (self, x, &i))
+    {
+      const ApRoadmapColumnBox *column = &g_array_index (self->columns, ApRoadmapColumnBox, i);
+
+      hit->column = i;
+      hit->step_id = column->step_id;
+      hit->activity_id = column->activity_id;
+      hit->kind = y < ACTIVITY_HEIGHT ? AP_ROADMAP_HIT_ACTIVITY_HEADER : AP_ROADMAP_HIT_STEP_HEADER;
+    }
+  else if (x < PERIOD_WIDTH && row_at_y (self, y, &i))
+    {
+      hit->row = i;
+      hit->period_id = g_array_index (self->rows, ApRoadmapRowBox, i).period_id;
+      hit->kind = AP_ROADMAP_HIT_PERIOD_HEADER;
+    }
+}
+
+void
+ap_roadmap_layout_hit_test (ApRoadmapLayout *self,
+                            double           x,
+                            double           y,
+                            ApRoadmapHit    *hit)
+{
+  const ApRoadmapCellBox *cell;
+  guint row, column, i;
+
+  g_return_if_fail (AP_IS_ROADMAP_LAYOUT (self));
+
+  *hit = (ApRoadmapHit) { AP_ROADMAP_HIT_NOTHING };
+  if (!row_at_y (self, y, &row) || !column_at_x (self, x, &column))
+    {
+      hit_headers (self, x, y, hit);
+      return;
+    }
+  cell = ap_roadmap_layout_get_cell (self, row, column);
+  hit->row = row;
+  hit->column = column;
+  hit->period_id = g_array_index (self->rows, ApRoadmapRowBox, row).period_id;
+  hit->step_id = g_array_index (self->columns, ApRoadmapColumnBox, column).step_id;
+  i = first_card_below (self, cell, y);
+  if (i < cell->first_card + cell->n_cards &&
+      ap_rect_contains_point (&g_array_index (self->cards, ApRoadmapCardBox, i).rect, x, y))
+    {
+      const ApRoadmapCardBox *box = &g_array_index (self->cards, ApRoadmapCardBox, i);
+
+      hit->kind = AP_ROADMAP_HIT_CARD;
+      hit->card_id = box->card_id;
+      hit->index = box->index;
+      return;
+    }
+  hit->kind = AP_ROADMAP_HIT_CELL;
+  hit->index = insertion_index (self, cell, y);
+}
+
+double
+ap_roadmap_layout_get_insertion_y (ApRoadmapLayout *self,
+                                   guint            row,
+                                   guint            column,
+                                   guint            index)
+{
+  const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (self, row, column);
+  const ApRect *r;
+
+  if (cell->n_cards == 0)
+    return cell->rect.y + AP_ROADMAP_CELL_PADDING / 2;
+  if (index < cell->n_cards)
+    {
+      r = &g_array_index (self->cards, ApRoadmapCardBox, cell->first_card + index).rect;
+      return r->y - AP_ROADMAP_CARD_GAP / 2;
+    }
+  r = &g_array_index (self->cards, ApRoadmapCardBox, cell->first_card + cell->n_cards - 1).rect;
+  return r->y + r->height + AP_ROADMAP_CARD_GAP / 2;
+}
+
+guint
+ap_roadmap_layout_cards_in_rect (ApRoadmapLayout   *self,
+                                 const ApRect      *rect,
+                                 ApRoadmapCardFunc  func,
+                                 gpointer           user_data)
+{
+  guint first_row = 0, last_row, first_col, last_col, n = 0;
+  double top = MAX (rect->y, ACTIVITY_HEIGHT + STEP_HEIGHT);
+  double bottom = MIN (rect->y + rect->height, self->height - 0.001);
+
+  if (self->rows->len == 0 || self->columns->len == 0 || top > bottom ||
+      rect->x + rect->width <= PERIOD_WIDTH || rect->x >= self->width)
+    return 0;
+  row_at_y (self, top, &first_row);
+  if (!row_at_y (self, bottom, &last_row))
+    last_row = self->rows->len - 1;
+  first_col = rect->x <= PERIOD_WIDTH ? 0 : (guint) floor ((rect->x - PERIOD_WIDTH) / COLUMN_WIDTH);
+  last_col = MIN (self->columns->len - 1,
+                  (guint) floor ((rect->x + rect->width - PERIOD_WIDTH) / COLUMN_WIDTH));
+
+  for (guint r = first_row; r <= last_row; r++)
+    for (guint c = first_col; c <= last_col; c++)
+      {
+        const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (self, r, c);
+
+        for (guint i = first_card_below (self, cell, rect->y);
+             i < cell->first_card + cell->n_cards; i++)
+          {
+            const ApRoadmapCardBox *box = &g_array_index (self->cards, ApRoadmapCardBox, i);
+
+            if (box->rect.y >= rect->y + rect->height)
+              break;
+            if (!ap_rect_intersects (&box->rect, rect))
+              continue;
+            n++;
+            if (func != NULL)
+              func (box, user_data);
+          }
+      }
+  return n;
+}
