@@ -7,7 +7,8 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-bash build-aux/install-deps.sh
+# Its output goes to stderr: stdout carries only the build folder's path.
+bash build-aux/install-deps.sh >&2
 
 if [ ! -f build/build.ninja ]; then
   rm -rf build
