@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/ap-incident-csv.h"
+#include "core/ap-incident-query.h"
 #include "core/ap-plan.h"
 #include "gui/ap-application.h"
 #include "render/ap-chart-export.h"
@@ -45,6 +47,8 @@ static gboolean run_import_json (Invocation  *inv,
                                  GError     **error);
 static gboolean run_render      (Invocation  *inv,
                                  GError     **error);
+static gboolean run_export_csv  (Invocation  *inv,
+                                 GError     **error);
 
 static const Command commands[] = {
   { "export-json", N_("OUT.json"), N_("Write the plan as a JSON snapshot to OUT.json"),
@@ -55,6 +59,9 @@ static const Command commands[] = {
   { "render", N_("WHAT"),
     N_("Draw WHAT (charts or roadmap) to the PNG, SVG or PDF file named by --output"),
     run_render },
+  { "export-csv", N_("OUT.csv"),
+    N_("Write the plan’s incidents as CSV (RFC 4180, UTF-8) to OUT.csv"),
+    run_export_csv },
 };
 
 /* What --render draws: adding a drawing is adding a row. Each writes the whole file, in
@@ -238,6 +245,32 @@ run_export_json (Invocation  *inv,
     return FALSE;
 
   ok = ap_plan_export_json_file (plan, inv->arg, error);
+  if (!ok)
+    inv->blame = blame_for_error (*error, inv);
+  return finish_plan_command (inv, plan, ok, created, &before);
+}
+
+/* All incidents, in the plan's own order: what a spreadsheet should start from. */
+static gboolean
+run_export_csv (Invocation  *inv,
+                GError     **error)
+{
+  g_autoptr(ApIncidentQuery) query = ap_incident_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  FileState before;
+  gboolean created, ok;
+  ApPlan *plan;
+
+  plan = open_plan (inv,
+                    inv->plan_given ? AP_PLAN_OPEN_DEFAULT
+                                    : AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE,
+                    &before, &created, error);
+  if (plan == NULL)
+    return FALSE;
+
+  ids = ap_incident_query_run (query, ap_plan_get_store (plan), error);
+  ok = ids != NULL &&
+       ap_incident_csv_write (plan, (const gint64 *) ids->data, ids->len, inv->arg, error);
   if (!ok)
     inv->blame = blame_for_error (*error, inv);
   return finish_plan_command (inv, plan, ok, created, &before);
@@ -473,7 +506,10 @@ main (int   argc,
                                  : (default_path = ap_plan_get_default_path ());
   inv.arg = options.values[command - commands];
   inv.output = options.output;
+  /* A command refuses its arguments (--render's WHAT, a missing --output) with an
+   * option error: that is a usage error, pointed at --help like the parser's own. */
   if (!command->run (&inv, &error))
-    return fail (inv.blame, error->message);
+    return error->domain == G_OPTION_ERROR ? fail_usage (error->message)
+                                           : fail (inv.blame, error->message);
   return 0;
 }

@@ -362,7 +362,9 @@ static void
 append_awkward (GString *out,
                 guint    i)
 {
-  append_naive (out, awkward[i % G_N_ELEMENTS (awkward)].s, awkward[i % G_N_ELEMENTS (awkward)].len);
+  guint n = i % G_N_ELEMENTS (awkward);
+
+  append_naive (out, awkward[n].s, awkward[n].len);
 }
 
 /* Names must not be empty: the last awkward string is left out. */
@@ -379,7 +381,8 @@ char *
 ap_test_generate_plan (guint n_cards,
                guint n_incidents)
 {
-  GString *out = g_string_new ("{\"format\":\"archplan-snapshot\",\"version\":1,\"plan\":{\"title\":");
+  GString *out = g_string_new ("{\"format\":\"archplan-snapshot\",\"version\":1,"
+                               "\"plan\":{\"title\":");
   guint anecdote = 0;
 
   append_awkward_name (out, 4);

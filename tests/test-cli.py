@@ -11,11 +11,14 @@
 # tests/ folder.
 
 import copy
+import csv
+import io
 import json
 import os
 import re
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
@@ -575,6 +578,40 @@ class CliTest:
         self.check_unchanged(plan, before, proc)
         self.check(os.listdir(out) == [], "something was written into the folder")
 
+    def test_export_csv(self):
+        plan = self.make_plan(self.sample)
+        before = self.state(plan)
+        out = self.path("incidents.csv")
+        self.expect_success("--export-csv=" + out, plan)
+        self.check_unchanged(plan, before)
+        data = self.read(out)
+        text = data.decode("utf-8")
+        self.check(text.startswith("Issue,Category,Occurrences,Anecdotes,Last Seen,Status,"
+                                   "Tickets\r\n"), "the CSV has no header row: %r" % text[:80])
+        self.check(text.endswith("\r\n") and "\n" not in text.replace("\r\n", ""),
+                   "the CSV lines must end with CRLF (and the sample has no newlines)")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        incidents = self.load_json(self.sample)["incidents"]
+        self.check(len(rows) == 1 + len(incidents),
+                   "expected %d rows, got %d" % (1 + len(incidents), len(rows)))
+        # The plan's own order, with the category by name and tickets joined.
+        self.check(rows[1][0] == incidents[0]["title"], "first row: %r" % rows[1])
+        self.check('"INFRA-39, DOS-701"' in text, "tickets must be one quoted field")
+
+    def test_export_csv_missing_plan(self):
+        plan = self.path("missing.archplan")
+        out = self.path("out.csv")
+        self.expect_failure("--export-csv=" + out, plan, file=plan)
+        self.check_absent(plan)
+        self.check(not os.path.exists(out), "an output was written for a missing plan")
+
+    def test_export_csv_to_missing_folder(self):
+        plan = self.make_plan(self.sample)
+        before = self.state(plan)
+        out = os.path.join(self.path("nowhere"), "out.csv")
+        proc = self.expect_failure("--export-csv=" + out, plan, file=out)
+        self.check_unchanged(plan, before, proc)
+
     def test_both_commands(self):
         plan = self.make_plan()
         before = self.state(plan)
@@ -597,6 +634,155 @@ class CliTest:
         self.check(not os.path.exists(out), "an output was written")
         # Two plans without a command would open a window: refused before that too.
         proc = self.expect_failure(plan, plan2)
+        self.check_unchanged(plan, before, proc)
+
+    def test_render_roadmap_formats(self):
+        # The sample's roadmap in each format, named by the extension.
+        plan = self.make_plan()
+        for ext in ("png", "svg", "pdf"):
+            out = self.path("roadmap." + ext)
+            self.expect_success("--render=roadmap", "--output=" + out, plan)
+            self.check(os.path.isfile(out), "%s was not written" % out)
+            with open(out, "rb") as f:
+                data = f.read()
+            self.check(len(data) > 1000, "%s is too small: %d bytes" % (out, len(data)))
+            if ext == "png":
+                self.check(data.startswith(b"\x89PNG\r\n\x1a\n"), "not a PNG signature")
+            elif ext == "svg":
+                import xml.etree.ElementTree as ET
+                root = ET.fromstring(data)
+                self.check(root.tag.endswith("svg"), "the SVG's root is %s" % root.tag)
+            else:
+                self.check(data.startswith(b"%PDF"), "not a PDF")
+            self.check(os.listdir(os.path.dirname(out)) == [os.path.basename(out)],
+                       "files left beside %s: %s" % (out, os.listdir(os.path.dirname(out))))
+
+    def test_render_roadmap_bad_extension(self):
+        plan = self.make_plan()
+        out = self.path("roadmap.bmp")
+        self.expect_failure("--render=roadmap", "--output=" + out, plan, file=out,
+                            contains=(".png, .svg or .pdf",))
+        self.check(os.listdir(os.path.dirname(out)) == [], "a file was written")
+
+    def test_render_roadmap_unwritable(self):
+        plan = self.make_plan()
+        before = self.state(plan)
+        out = os.path.join(self.path("nowhere"), "sub", "roadmap.png")
+        self.expect_failure("--render=roadmap", "--output=" + out, plan, file=out)
+        self.check_unchanged(plan, before)
+        self.check(not os.path.exists(os.path.dirname(out)), "a folder was created")
+
+    def test_render_unknown_what(self):
+        plan = self.make_plan()
+        out = self.path("x.png")
+        self.expect_failure("--render=gantt", "--output=" + out, plan,
+                            contains=("roadmap", "gantt"))
+
+    # --render=charts -------------------------------------------------------------------
+
+    def sample_plan(self):
+        """A plan with the sample's content: eleven pain categories to chart."""
+        plan = self.path("sample.archplan")
+        self.expect_success("--import-json=" + self.sample, plan)
+        return plan
+
+    @staticmethod
+    def pdf_pages(data):
+        """Page objects, "/Type /Page" but not the page tree's "/Type /Pages"."""
+        return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+
+    def check_only_file(self, path):
+        left = os.listdir(os.path.dirname(path))
+        self.check(left == [os.path.basename(path)],
+                   "files beside %s: %s" % (path, left))
+
+    def test_render_charts_formats(self):
+        # All five charts: stacked in one PNG or SVG (1280 x 800 each), a page each in a
+        # PDF. The plan is only read.
+        plan = self.sample_plan()
+        before = self.state(plan)
+        for ext in ("png", "svg", "pdf"):
+            out = self.path("charts." + ext)
+            self.expect_success("--render=charts", "--output=" + out, plan)
+            data = self.read(out)
+            if ext == "png":
+                self.check(data.startswith(b"\x89PNG\r\n\x1a\n"), "not a PNG signature")
+                width, height = struct.unpack(">II", data[16:24])
+                self.check((width, height) == (1280, 5 * 800),
+                           "the PNG is %d x %d, expected 1280 x 4000" % (width, height))
+            elif ext == "svg":
+                import xml.etree.ElementTree as ET
+                try:
+                    root = ET.fromstring(data)
+                except ET.ParseError as e:
+                    raise Failure("%s does not parse as XML: %s" % (out, e))
+                self.check(root.tag == "{http://www.w3.org/2000/svg}svg",
+                           "the SVG's root is %s" % root.tag)
+                self.check(len(list(root.iter())) > 100, "the SVG has next to nothing in it")
+            else:
+                self.check(data.startswith(b"%PDF-"), "not a PDF")
+                self.check(b"%%EOF" in data[-32:], "the PDF is not complete")
+                self.check(self.pdf_pages(data) == 5,
+                           "the PDF has %d pages, expected one per chart (5)"
+                           % self.pdf_pages(data))
+                pdfinfo = shutil.which("pdfinfo")
+                if pdfinfo:
+                    info = subprocess.run([pdfinfo, out], stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE, timeout=TIMEOUT)
+                    self.check(re.search(rb"^Pages:\s+5$", info.stdout, re.M) is not None,
+                               "pdfinfo: %r" % info.stdout)
+            self.check_only_file(out)
+        self.check_unchanged(plan, before)
+
+    def test_render_charts_usage_errors(self):
+        plan = self.sample_plan()
+        before = self.state(plan)
+        out = self.path("charts.png")
+        # An unknown WHAT names what --render can draw.
+        proc = self.expect_failure("--render=chart", "--output=" + out, plan,
+                                   contains=("chart", "charts", "roadmap", "--help"))
+        # --render without --output, and --output without --render.
+        self.expect_failure("--render=charts", plan, contains=("--output", "--help"))
+        self.expect_failure("--output=" + out, plan, contains=("--output", "--render"))
+        self.check(os.listdir(os.path.dirname(out)) == [], "a file was written", proc)
+        self.check_unchanged(plan, before, proc)
+
+    def test_render_charts_bad_extension(self):
+        plan = self.sample_plan()
+        for name in ("charts.gif", "charts"):
+            out = self.path(name)
+            proc = self.expect_failure("--render=charts", "--output=" + out, plan, file=out,
+                                       contains=(".png, .svg or .pdf",))
+            self.check(os.listdir(os.path.dirname(out)) == [], "a file was written", proc)
+
+    def test_render_charts_unwritable(self):
+        plan = self.sample_plan()
+        before = self.state(plan)
+        # A folder that is not there is not made.
+        out = os.path.join(self.path("nowhere"), "sub", "charts.pdf")
+        proc = self.expect_failure("--render=charts", "--output=" + out, plan, file=out)
+        self.check(not os.path.exists(os.path.dirname(out)), "a folder was created", proc)
+        # An output that is a folder stays an empty folder, with nothing beside it.
+        out = self.path("folder.png")
+        os.makedirs(out)
+        proc = self.expect_failure("--render=charts", "--output=" + out, plan, file=out)
+        self.check(os.listdir(out) == [], "something was written into the folder", proc)
+        self.check_only_file(out)
+        # A folder without write permission (root writes anyway, so /proc stands in).
+        if os.geteuid() == 0:
+            out = "/proc/archplan-charts.svg"
+        else:
+            folder = self.path("locked")
+            os.chmod(os.path.dirname(folder), 0o555)
+            out = os.path.join(os.path.dirname(folder), "charts.svg")
+        try:
+            proc = self.expect_failure("--render=charts", "--output=" + out, plan, file=out)
+            self.check(not os.path.exists(out), "%s was written" % out, proc)
+            if os.geteuid() != 0:
+                self.check(os.listdir(os.path.dirname(out)) == [], "a file was left", proc)
+        finally:
+            if os.geteuid() != 0:
+                os.chmod(os.path.dirname(out), 0o755)
         self.check_unchanged(plan, before, proc)
 
     def test_unknown_option(self):

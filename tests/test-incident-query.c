@@ -133,6 +133,15 @@ assert_index_consistent (ApPlan *plan)
                             " OR f.teams IS NOT (SELECT group_concat (a.team, ' ') FROM anecdote a WHERE a.incident_id = i.id)"
                             " OR f.tickets IS NOT (SELECT group_concat (t.key, ' ') FROM ticket t WHERE t.incident_id = i.id)",
                             NULL), ==, 0);
+  /* The sort figures agree with the rows they sum up. */
+  g_assert_cmpint (sql_int (plan,
+                            "SELECT count(*) FROM incident i LEFT JOIN incident_fts_stats s ON s.id = i.id"
+                            " WHERE s.n_anecdotes IS NOT (SELECT count(*) FROM anecdote a WHERE a.incident_id = i.id)"
+                            " OR s.last_seen IS NOT (SELECT max (a.date) FROM anecdote a WHERE a.incident_id = i.id)"
+                            " OR s.first_ticket IS NOT (SELECT t.key FROM ticket t WHERE t.incident_id = i.id"
+                            "                           ORDER BY t.position, t.id LIMIT 1)", NULL), ==, 0);
+  g_assert_cmpint (sql_int (plan, "SELECT count(*) FROM incident_fts_stats", NULL), ==,
+                   sql_int (plan, "SELECT count(*) FROM incident", NULL));
   g_assert_true (ap_store_exec (ap_plan_get_store (plan),
                                 "INSERT INTO incident_fts (incident_fts) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
@@ -534,7 +543,8 @@ test_migration_1_to_2 (Fixture       *f,
 
   g_assert_true (ap_store_exec (ap_plan_get_store (f->plan), ap_schema_fts_suspend, &error));
   g_assert_true (ap_store_exec (ap_plan_get_store (f->plan),
-                                "DROP TABLE incident_fts; PRAGMA user_version = 1;", &error));
+                                "DROP TABLE incident_fts; DROP TABLE incident_fts_stats;"
+                                " PRAGMA user_version = 1;", &error));
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&f->plan));
 

@@ -254,7 +254,8 @@ test_duplicates (void)
 
         g_free (text);
         text = g_strdup_printf ("{%s,\"k%u\":0}", members->str, dup);
-        message = g_strdup_printf ("1:%u: duplicate member name \"k%u\"", (guint) members->len + 3, dup);
+        message = g_strdup_printf ("1:%u: duplicate member name \"k%u\"",
+                                   (guint) members->len + 3, dup);
         refused = ap_json_doc_parse (text, strlen (text), 64, &error);
         g_assert_null (refused);
         g_assert_error (error, AP_JSON_ERROR, AP_JSON_ERROR_DUPLICATE_MEMBER);

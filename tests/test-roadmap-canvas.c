@@ -247,6 +247,30 @@ test_keyboard_move (Fixture       *f,
   g_assert_cmpint (ap_roadmap_canvas_get_focused_card (f->canvas), !=, id);
 }
 
+/* At the map's edge a move is refused with the bell, and said to screen readers. */
+static void
+test_keyboard_edge (Fixture       *f,
+                    gconstpointer  data)
+{
+  ApRoadmapLayout *layout = f->canvas->layout;
+  guint n_history = g_list_model_get_n_items (G_LIST_MODEL (ap_plan_get_history (f->plan)));
+  const ApRoadmapCardBox *box = NULL;
+  gint64 id, step;
+
+  ap_roadmap_canvas_ensure_layout (f->canvas);
+  for (guint r = 0; r < ap_roadmap_layout_get_n_rows (layout) && box == NULL; r++)
+    if (ap_roadmap_layout_get_cell (layout, r, 0)->n_cards > 0)
+      box = ap_roadmap_layout_get_card_at (layout, ap_roadmap_layout_get_cell (layout, r, 0)->first_card);
+  g_assert_nonnull (box);
+  id = box->card_id;
+  step = box->step_id;
+  ap_roadmap_canvas_select_card (f->canvas, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-focused", "s", "left"));
+  g_assert_cmpint (ap_card_get_step_id (ap_row_list_lookup (ap_plan_get_cards (f->plan), id)), ==, step);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ap_plan_get_history (f->plan))), ==, n_history);
+  g_assert_cmpstr (f->canvas->announcement, ==, "Cannot move further left");
+}
+
 static void
 test_rubber_band_moves_two (Fixture       *f,
                             gconstpointer  data)
@@ -440,6 +464,7 @@ main (int   argc,
   ADD ("drag-defers", test_drag_defers);
   ADD ("escape-cancels", test_escape_cancels);
   ADD ("keyboard-move", test_keyboard_move);
+  ADD ("keyboard-edge", test_keyboard_edge);
   ADD ("rubber-band-moves-two", test_rubber_band_moves_two);
   ADD ("zoom-actions", test_zoom_actions);
   ADD ("renders-card", test_renders_card);

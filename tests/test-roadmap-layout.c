@@ -292,6 +292,20 @@ test_sample (void)
   g_assert_nonnull (box->badge);
   g_assert_cmpuint (box->n_chips, >=, 1);
 
+  /* A stage written out in full keeps its end: smaller or on two lines, not cut. */
+  box = NULL;
+  for (guint i = 0; i < ap_roadmap_layout_get_n_cards (layout); i++)
+    {
+      const ApRoadmapCardBox *b = ap_roadmap_layout_get_card_at (layout, i);
+
+      if (b->badge != NULL && g_str_equal (pango_layout_get_text (b->badge), "Adopt via Automated-Feedback"))
+        box = b;
+    }
+  g_assert_nonnull (box);
+  g_assert_false (pango_layout_is_ellipsized (box->badge));
+  g_assert_cmpfloat (box->badge_height, >=, AP_ROADMAP_BADGE_HEIGHT);
+  g_assert_cmpfloat (box->rect.height, >=, 2 * AP_ROADMAP_CARD_PADDING + box->badge_height);
+
   g_clear_object (&plan);
   g_unlink (path);
   g_rmdir (dir);

@@ -116,7 +116,8 @@ test_refuse_javascript (void)
 static void
 test_refuse_duplicate_key (void)
 {
-  g_autofree char *text = edit_small ("  \"version\": 1,\n", "  \"version\": 1,\n  \"version\": 1,\n");
+  g_autofree char *text = edit_small ("  \"version\": 1,\n",
+                                      "  \"version\": 1,\n  \"version\": 1,\n");
   GString *wide = g_string_new ("{");
 
   assert_refused_text (text, AP_SNAPSHOT_ERROR_PARSE, "4:3: duplicate member name \"version\"");
@@ -170,7 +171,8 @@ test_refuse_too_deep (void)
   g_autofree char *fine = g_strconcat (open, close, NULL);
   g_autofree char *too_deep = g_strconcat ("[", fine, "]", NULL);
 
-  assert_refused_text (deep, AP_SNAPSHOT_ERROR_PARSE, "1:65: nested too deeply (more than 64 levels)");
+  assert_refused_text (deep, AP_SNAPSHOT_ERROR_PARSE,
+                       "1:65: nested too deeply (more than 64 levels)");
   /* 64 levels parse (and then are no snapshot); 65 do not. */
   assert_refused_text (fine, AP_SNAPSHOT_ERROR_NOT_SNAPSHOT,
                        "$: not an Archplan snapshot: the document is an array, not an object");
@@ -194,7 +196,8 @@ test_refuse_too_large (void)
   ap_snapshot_set_max_size_for_testing (1000);
   g_assert_false (ap_snapshot_import (store, big, 1001, &error));
   g_assert_error (error, AP_SNAPSHOT_ERROR, AP_SNAPSHOT_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, "the snapshot is too large (1001 bytes; the limit is 1000 bytes)");
+  g_assert_cmpstr (error->message, ==,
+                   "the snapshot is too large (1001 bytes; the limit is 1000 bytes)");
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (path, big, -1, NULL));
@@ -263,7 +266,8 @@ static const Edit edits[] = {
     AP_SNAPSHOT_ERROR_INVALID, "$.cards[2].depends_on[0]: unknown card \"card-9\"" },
   { "dangling-history", "\"to_step\": \"step-1\"", "\"to_step\": \"step-9\"",
     AP_SNAPSHOT_ERROR_INVALID, "$.history[0].to_step: unknown step \"step-9\"" },
-  { "self-dependency", "\"depends_on\": [\n        \"card-1\"", "\"depends_on\": [\n        \"card-3\"",
+  { "self-dependency",
+    "\"depends_on\": [\n        \"card-1\"", "\"depends_on\": [\n        \"card-3\"",
     AP_SNAPSHOT_ERROR_INVALID, "$.cards[1].depends_on[0]: a card cannot depend on itself" },
   { "listed-twice", "\"org-b\",\n        \"org-a\"", "\"org-b\",\n        \"org-b\"",
     AP_SNAPSHOT_ERROR_INVALID, "$.cards[0].organizations[1]: \"org-b\" is listed twice" },

@@ -75,7 +75,8 @@ test_round_trip_empty (void)
   g_autoptr(ApStore) store = ap_test_new_store ();
   g_autofree char *text = ap_test_export (store);
 
-  g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"archplan-snapshot\",\n  \"version\": 1,\n"));
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"archplan-snapshot\",\n"
+                                         "  \"version\": 1,\n"));
   g_assert_nonnull (strstr (text, "\n  \"cards\": [],\n"));
   g_assert_true (g_str_has_suffix (text, "\n  \"history\": []\n}\n"));
   assert_round_trip (text, strlen (text));
@@ -125,7 +126,8 @@ test_export_reordered (void)
                                 "UPDATE incident SET position = 1 - position;"
                                 "UPDATE anecdote SET position = 1 - position WHERE incident_id = 1;"
                                 "UPDATE card SET position = 1 - position WHERE period_id = 1;"
-                                "UPDATE card_organization SET position = 1 - position WHERE card_id = 1;"
+                                "UPDATE card_organization SET position = 1 - position"
+                                " WHERE card_id = 1;"
                                 "UPDATE history SET date = '2020-09-01' WHERE uid = 'h-1';",
                                 &error));
   g_assert_no_error (error);
@@ -142,7 +144,8 @@ test_export_reordered (void)
   g_assert_true (strstr (text, "\"an-2\"") < strstr (text, "\"an-1\""));
   cards = ap_json_object_get_member (root, "cards");
   g_assert_cmpstr (ap_json_object_get_member (cards + 1, "id")->v.s, ==, "card-3");
-  g_assert_nonnull (strstr (text, "\"organizations\": [\n        \"org-a\",\n        \"org-b\"\n      ]"));
+  g_assert_nonnull (strstr (text, "\"organizations\": [\n        \"org-a\",\n"
+                                  "        \"org-b\"\n      ]"));
   g_assert_true (strstr (text, "\"h-2\"") < strstr (text, "\"h-1\""));
 
   /* A plan imported from that export has its rows in output order: the same bytes. */
@@ -156,8 +159,10 @@ test_export_reordered (void)
 static void
 test_import_noncanonical_order (void)
 {
-  const char *step1 = "\"id\": \"step-1\",\n      \"activity\": \"act-1\",\n      \"name\": \"Write code\"";
-  const char *step3 = "\"id\": \"step-3\",\n      \"activity\": \"act-2\",\n      \"name\": \"Deploy change\"";
+  const char *step1 = "\"id\": \"step-1\",\n      \"activity\": \"act-1\",\n"
+                      "      \"name\": \"Write code\"";
+  const char *step3 = "\"id\": \"step-3\",\n      \"activity\": \"act-2\",\n"
+                      "      \"name\": \"Deploy change\"";
   g_autofree char *marked = edit_small (step1, "@");
   g_autofree char *half = ap_test_replace_once (marked, step3, step1);
   g_autofree char *swapped = ap_test_replace_once (half, "@", step3);

@@ -298,6 +298,60 @@ test_corrupt (Fixture       *f,
 }
 
 static void
+on_checked_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (ap_store_check_integrity_finish (AP_STORE (source), result, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "fine");
+}
+
+static GError *
+check_in_background (ApStore *store)
+{
+  GError *error = NULL;
+
+  ap_store_check_integrity_async (store, NULL, on_checked_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return error;
+}
+
+/* A window opens a plan at once and checks it in the background; a damaged page is
+ * found there too, on a connection of the checker's own. */
+static void
+test_deferred_check (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) result = NULL;
+  g_autofree char *contents = NULL;
+  ApStore *store;
+  gsize len = 0;
+
+  make_plan (f->path);
+  store = ap_store_open (f->path, AP_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  result = check_in_background (store);
+  g_assert_error (result, G_IO_ERROR, G_IO_ERROR_EXISTS); /* i.e. no damage found */
+  g_clear_error (&result);
+  g_object_unref (store);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  memset (contents + len / 2, 0x5a, 4096);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+
+  store = ap_store_open (f->path, AP_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  result = check_in_background (store);
+  g_assert_error (result, AP_STORE_ERROR, AP_STORE_ERROR_CORRUPT);
+  g_assert_cmpstr (result->message, ==, "the plan file is damaged");
+  g_object_unref (store);
+}
+
+static void
 test_locked (Fixture       *f,
              gconstpointer  data)
 {
@@ -421,6 +475,7 @@ main (int    argc,
   ADD ("/store/bad/newer-version", test_newer_version);
   ADD ("/store/bad/corrupt", test_corrupt);
   ADD ("/store/bad/locked", test_locked);
+  ADD ("/store/bad/corrupt-found-in-background", test_deferred_check);
   ADD ("/store/bad/read-only-file", test_read_only_file);
   ADD ("/store/bad/read-only-folder", test_read_only_folder);
   ADD ("/store/backup", test_backup);

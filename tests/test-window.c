@@ -6,6 +6,7 @@
 #include "ap-application.h"
 #include "ap-plan.h"
 #include "ap-chart-view.h"
+#include "ap-incident-view.h"
 #include "ap-roadmap-view.h"
 #include "ap-window.h"
 
@@ -69,15 +70,6 @@ get_child (ApWindow   *window,
 
   g_assert_nonnull (child);
   return child;
-}
-
-static guint
-count_rows (ApWindow   *window,
-            const char *view_name)
-{
-  GtkColumnView *view = get_child (window, view_name);
-
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
 
 /* The cards the Roadmap page's outline lists. */
@@ -200,8 +192,8 @@ test_sample (Fixture       *fixture,
 
   g_assert_cmpuint (n_cards, >, 0);
   g_assert_cmpuint (count_outline (window), ==, n_cards);
-  g_assert_cmpuint (count_rows (window, "incidents_view"), ==,
-                    count_items (ap_plan_get_incidents (plan)));
+  g_assert_cmpuint (g_list_model_get_n_items (ap_incident_view_get_model (get_child (window, "incident_view"))),
+                    ==, count_items (ap_plan_get_incidents (plan)));
   g_assert_cmpuint (ap_chart_data_get_n_categories (ap_chart_view_get_data (get_child (window, "chart_view"))),
                     ==, count_items (ap_plan_get_categories (plan)));
   g_assert_cmpuint (count_items (ap_plan_get_incidents (plan)), >, 0);
@@ -386,12 +378,9 @@ test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
   ApWindow *window = g_object_ref (ap_window_new (NULL, fixture->plan));
-  static const char *stacks[] = { "incidents_stack" };
-
   g_assert_cmpuint (count_outline (window), ==, 0);
   g_assert_cmpstr (roadmap_page (window), ==, "empty");
-  for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, stacks[i])), ==, "empty");
+  g_assert_cmpstr (ap_incident_view_get_visible_page (get_child (window, "incident_view")), ==, "none");
   g_assert_cmpuint (ap_chart_data_get_n_categories (ap_chart_view_get_data (get_child (window, "chart_view"))),
                     ==, 0);
   /* A plan without a title is named after its file. */

@@ -38,9 +38,12 @@ static guint signals[N_SIGNALS];
 static const char categories_sql[] =
   "SELECT id, name, color, status, recorded_incidents FROM pain_category"
   " ORDER BY position, id";
+/* NOT INDEXED: the index on category_id hands out the groups in order, but then every
+ * incident's row is looked up for its occurrences, out of file order. Reading the table
+ * straight through and sorting is about five times faster with 100,000 incidents. */
 static const char incidents_sql[] =
   "SELECT category_id, count(*), total(occurrences), count(*) - count(occurrences)"
-  " FROM incident GROUP BY category_id";
+  " FROM incident NOT INDEXED GROUP BY category_id";
 /* A card addresses a category directly or through one of the category's incidents;
  * UNION removes the pairs found both ways, so each card counts once. */
 static const char cards_sql[] =

@@ -34,17 +34,17 @@ static const char * const sort_names[AP_INCIDENT_N_SORTS] = {
   "default", "issue", "category", "occurrences", "anecdotes", "last-seen", "status", "tickets",
 };
 
-/* Each key is an expression over `i` (the incident); the row id breaks ties so that
- * the order is the same every time. */
+/* Each key is an expression over `i` (the incident) or `s` (its incident_fts_stats
+ * row, see ap-schema.c). */
 static const char * const sort_keys[AP_INCIDENT_N_SORTS] = {
   "i.position",
   "i.title COLLATE NOCASE",
   "(SELECT c.name FROM pain_category c WHERE c.id = i.category_id) COLLATE NOCASE",
   "i.occurrences",
-  "(SELECT count(*) FROM anecdote a WHERE a.incident_id = i.id)",
-  "(SELECT max(a.date) FROM anecdote a WHERE a.incident_id = i.id)",
+  "s.n_anecdotes",
+  "s.last_seen",
   "i.status COLLATE NOCASE",
-  "(SELECT t.key FROM ticket t WHERE t.incident_id = i.id ORDER BY t.position LIMIT 1) COLLATE NOCASE",
+  "s.first_ticket COLLATE NOCASE",
 };
 
 static void
@@ -382,14 +382,35 @@ ap_incident_query_build_match (const char *text)
   return g_string_free (match, FALSE);
 }
 
+static gboolean
+is_stats_sort (ApIncidentSort sort)
+{
+  return sort == AP_INCIDENT_SORT_ANECDOTES || sort == AP_INCIDENT_SORT_LAST_SEEN ||
+         sort == AP_INCIDENT_SORT_TICKETS;
+}
+
+/* One statement per shape. Sorting by a figure of incident_fts_stats without a filter
+ * on incident columns reads only that small table (through its index for "last
+ * seen"); a search starts from the FTS5 matches and looks each one up by id. */
 static char *
 build_sql (ApIncidentQuery *self,
            gboolean         search)
 {
-  GString *sql = g_string_new ("SELECT i.id FROM incident i WHERE 1");
+  gboolean stats = is_stats_sort (self->sort);
+  gboolean stats_only = stats && self->categories->len == 0 && self->statuses == NULL;
+  const char *id = stats_only ? "s.id" : "i.id";
+  const char *dir = self->descending ? "DESC" : "ASC";
+  GString *sql = g_string_new (NULL);
 
+  g_string_printf (sql, "SELECT %s FROM ", id);
   if (search)
-    g_string_append (sql, " AND i.id IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1)");
+    g_string_append_printf (sql, "incident_fts f JOIN %s ON %s = f.rowid",
+                            stats_only ? "incident_fts_stats s" : "incident i", id);
+  else
+    g_string_append (sql, stats_only ? "incident_fts_stats s" : "incident i");
+  if (stats && !stats_only)
+    g_string_append (sql, " JOIN incident_fts_stats s ON s.id = i.id");
+  g_string_append (sql, search ? " WHERE incident_fts MATCH ?1" : " WHERE 1");
   if (self->categories->len > 0)
     g_string_append (sql, " AND i.category_id IN (SELECT value FROM json_each (?2))");
   if (self->statuses != NULL)
@@ -397,15 +418,16 @@ build_sql (ApIncidentQuery *self,
   /* Team and dates describe one anecdote: "seen by Ops in 2021". A partial date
    * ("2021-08") counts when its month or year reaches into the range. */
   if (self->team != NULL || self->date_from != NULL || self->date_to != NULL)
-    g_string_append (sql, " AND EXISTS (SELECT 1 FROM anecdote a WHERE a.incident_id = i.id"
-                          " AND (?4 IS NULL OR a.team = ?4)"
-                          " AND (?5 IS NULL OR a.date >= substr (?5, 1, length (a.date)))"
-                          " AND (?6 IS NULL OR a.date <= ?6))");
-  g_string_append_printf (sql, " ORDER BY %s %s, i.position %s, i.id %s",
-                          sort_keys[self->sort],
-                          self->descending ? "DESC" : "ASC",
-                          self->descending ? "DESC" : "ASC",
-                          self->descending ? "DESC" : "ASC");
+    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM anecdote a WHERE a.incident_id = %s"
+                                 " AND (?4 IS NULL OR a.team = ?4)"
+                                 " AND (?5 IS NULL OR a.date >= substr (?5, 1, length (a.date)))"
+                                 " AND (?6 IS NULL OR a.date <= ?6))", id);
+  /* The row id breaks ties, so the order is the same every time. */
+  if (stats)
+    g_string_append_printf (sql, " ORDER BY %s %s, %s %s", sort_keys[self->sort], dir, id, dir);
+  else
+    g_string_append_printf (sql, " ORDER BY %s %s, i.position %s, i.id %s",
+                            sort_keys[self->sort], dir, dir, dir);
   return g_string_free (sql, FALSE);
 }
 

@@ -448,7 +448,8 @@ read_number (Parser *self)
     {
       negative = TRUE;
       if (++p == end || !g_ascii_isdigit (*p))
-        return fail_at (self, p, AP_JSON_ERROR_SYNTAX, _("invalid number: a digit must follow '-'"));
+        return fail_at (self, p, AP_JSON_ERROR_SYNTAX,
+                        _("invalid number: a digit must follow '-'"));
     }
   if (*p == '0' && p + 1 < end && g_ascii_isdigit (p[1]))
     return fail_at (self, start, AP_JSON_ERROR_SYNTAX,
@@ -559,7 +560,8 @@ check_new_name (Parser       *self,
     {
       g_autofree char *quoted = ap_json_quote (name, len);
 
-      return fail_at (self, at, AP_JSON_ERROR_DUPLICATE_MEMBER, _("duplicate member name %s"), quoted);
+      return fail_at (self, at, AP_JSON_ERROR_DUPLICATE_MEMBER, _("duplicate member name %s"),
+                      quoted);
     }
   return TRUE;
 }

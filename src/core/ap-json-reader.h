@@ -62,7 +62,7 @@ struct _ApJsonNode
 {
   guint8      type;     /* ApJsonType */
   guint32     size;     /* string: bytes; array and object: children */
-  guint32     skip;     /* nodes in this subtree, itself included: the next sibling is at this + skip */
+  guint32     skip;     /* nodes in this subtree, itself included; the next sibling: this + skip */
   guint32     key_len;  /* bytes in key */
   const char *key;      /* the member name (NUL-terminated) of an object's child, else NULL */
   union

@@ -626,7 +626,10 @@ ap_plan_open (const char       *path,
   g_autoptr(ApStore) store = NULL;
   gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  store = ap_store_open (path, (flags & AP_PLAN_OPEN_CREATE) ? AP_STORE_OPEN_CREATE : 0, error);
+  store = ap_store_open (path,
+                         ((flags & AP_PLAN_OPEN_CREATE) ? AP_STORE_OPEN_CREATE : 0) |
+                         ((flags & AP_PLAN_OPEN_DEFER_CHECK) ? AP_STORE_OPEN_DEFER_CHECK : 0),
+                         error);
   if (store == NULL)
     return NULL;
   if ((flags & AP_PLAN_OPEN_SAMPLE) && ap_store_get_created (store) && !load_sample (store, error))
@@ -795,22 +798,19 @@ ap_plan_import_json_file (ApPlan      *self,
                           const char  *path,
                           GError     **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
-  GError *local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
 
   g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
 
-  if (!ap_snapshot_check_file_size (path, error))
+  /* The snapshot layer checks the size and refuses the plan's own files: reading and
+   * closing a descriptor on the open database would drop SQLite's locks on it. */
+  bytes = ap_snapshot_read_file (self->store, path, error);
+  if (bytes == NULL)
     return FALSE;
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
-    {
-      g_set_error_literal (error, AP_SNAPSHOT_ERROR, AP_SNAPSHOT_ERROR_IO, local_error->message);
-      g_error_free (local_error);
-      return FALSE;
-    }
-  return ap_plan_import_json_data (self, g_mapped_file_get_contents (file),
-                                   g_mapped_file_get_length (file), error);
+  data = g_bytes_get_data (bytes, &len);
+  return ap_plan_import_json_data (self, data, len, error);
 }
 
 gboolean

@@ -34,6 +34,7 @@ typedef enum
   AP_PLAN_OPEN_DEFAULT = 0,
   AP_PLAN_OPEN_CREATE  = 1 << 0, /* create the file if it does not exist */
   AP_PLAN_OPEN_SAMPLE  = 1 << 1, /* a plan created now starts as the sample plan */
+  AP_PLAN_OPEN_DEFER_CHECK = 1 << 2, /* see AP_STORE_OPEN_DEFER_CHECK */
 } ApPlanOpenFlags;
 
 #define AP_PLAN_ERROR (ap_plan_error_quark ())

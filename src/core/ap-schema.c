@@ -179,7 +179,12 @@ static const char migration_1[] =
  * incident's row and insert it again from the current data, which stays right whatever
  * order SQLite runs them in (cascades, undo changesets, which fire triggers too).
  * Commands' sessions skip the incident_fts* tables (see ap_plan_run_command) so undo
- * reaches the index only through these triggers. */
+ * reaches the index only through these triggers.
+ *
+ * incident_fts_stats keeps, per incident, the figures the incident browser sorts by
+ * that would otherwise be a subquery per row (anecdote count, latest anecdote date,
+ * first ticket key): sorting 100,000 incidents by "last seen" reads one small indexed
+ * table instead of 300,000 anecdotes. The same triggers keep it. */
 #define FTS_ROW_SELECT(where) \
   "SELECT i.id, i.title, i.description," \
   " (SELECT group_concat (a.text, ' ') FROM anecdote a WHERE a.incident_id = i.id)," \
@@ -189,9 +194,19 @@ static const char migration_1[] =
 
 #define FTS_INSERT "INSERT INTO incident_fts (rowid, title, description, anecdotes, teams, tickets) "
 
+#define STATS_INSERT \
+  "INSERT INTO incident_fts_stats (id, n_anecdotes, last_seen, first_ticket)" \
+  " SELECT i.id," \
+  " (SELECT count (*) FROM anecdote a WHERE a.incident_id = i.id)," \
+  " (SELECT max (a.date) FROM anecdote a WHERE a.incident_id = i.id)," \
+  " (SELECT t.key FROM ticket t WHERE t.incident_id = i.id ORDER BY t.position, t.id LIMIT 1)" \
+  " FROM incident i "
+
 #define FTS_REINDEX(id) \
   "DELETE FROM incident_fts WHERE rowid = " id ";" \
-  FTS_INSERT FTS_ROW_SELECT ("WHERE i.id = " id) ";"
+  FTS_INSERT FTS_ROW_SELECT ("WHERE i.id = " id) ";" \
+  "DELETE FROM incident_fts_stats WHERE id = " id ";" \
+  STATS_INSERT "WHERE i.id = " id ";"
 
 #define FTS_TRIGGERS \
   "CREATE TRIGGER incident_fts_ai AFTER INSERT ON incident BEGIN " \
@@ -200,26 +215,35 @@ static const char migration_1[] =
   "DELETE FROM incident_fts WHERE rowid = old.id;" \
   FTS_REINDEX ("new.id") " END;" \
   "CREATE TRIGGER incident_fts_ad AFTER DELETE ON incident BEGIN " \
-  "DELETE FROM incident_fts WHERE rowid = old.id; END;" \
+  "DELETE FROM incident_fts WHERE rowid = old.id;" \
+  "DELETE FROM incident_fts_stats WHERE id = old.id; END;" \
   "CREATE TRIGGER anecdote_fts_ai AFTER INSERT ON anecdote BEGIN " \
   FTS_REINDEX ("new.incident_id") " END;" \
-  "CREATE TRIGGER anecdote_fts_au AFTER UPDATE OF incident_id, team, text ON anecdote BEGIN " \
+  "CREATE TRIGGER anecdote_fts_au AFTER UPDATE OF incident_id, date, team, text ON anecdote BEGIN " \
   FTS_REINDEX ("old.incident_id") FTS_REINDEX ("new.incident_id") " END;" \
   "CREATE TRIGGER anecdote_fts_ad AFTER DELETE ON anecdote BEGIN " \
   FTS_REINDEX ("old.incident_id") " END;" \
   "CREATE TRIGGER ticket_fts_ai AFTER INSERT ON ticket BEGIN " \
   FTS_REINDEX ("new.incident_id") " END;" \
-  "CREATE TRIGGER ticket_fts_au AFTER UPDATE OF incident_id, key ON ticket BEGIN " \
+  "CREATE TRIGGER ticket_fts_au AFTER UPDATE OF incident_id, key, position ON ticket BEGIN " \
   FTS_REINDEX ("old.incident_id") FTS_REINDEX ("new.incident_id") " END;" \
   "CREATE TRIGGER ticket_fts_ad AFTER DELETE ON ticket BEGIN " \
   FTS_REINDEX ("old.incident_id") " END;"
 
-#define FTS_FILL "DELETE FROM incident_fts;" FTS_INSERT FTS_ROW_SELECT ("") ";"
+#define FTS_FILL \
+  "DELETE FROM incident_fts;" FTS_INSERT FTS_ROW_SELECT ("") ";" \
+  "DELETE FROM incident_fts_stats;" STATS_INSERT ";"
 
 static const char migration_2[] =
   "CREATE VIRTUAL TABLE incident_fts USING fts5 ("
   "  title, description, anecdotes, teams, tickets,"
   "  tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE TABLE incident_fts_stats ("
+  "  id INTEGER PRIMARY KEY,"
+  "  n_anecdotes INTEGER NOT NULL,"
+  "  last_seen TEXT,"
+  "  first_ticket TEXT);"
+  "CREATE INDEX incident_fts_stats_last_seen ON incident_fts_stats (last_seen, id);"
   FTS_FILL
   FTS_TRIGGERS;
 

@@ -10,9 +10,11 @@
 
 /* Export reads every table once with a prepared statement ordered for output and writes
  * JSON by hand into the caller's GString: no per-row objects, no per-row allocation.
- * Children (anecdotes, tickets) and the card's link tables are read by statements of
- * their own, ordered like their parents, and merged with them as the parents stream
- * by, instead of one query per parent.
+ * Children (anecdotes, tickets) are read by statements of their own, ordered like their
+ * parents, and merged with them as the parents stream by, instead of one query per
+ * parent. The card's link tables are small (ids only): each is read once, in card rowid
+ * order, into one buffer, and a card finds its ids there by binary search, whatever
+ * order the cards come in.
  *
  * Sorting 300,000 anecdotes by their incident's position, or cards by period, activity,
  * step and position, costs SQLite more than the rest of the export. So the big tables
@@ -30,13 +32,6 @@ enum
   COLUMN_PARENT,
   COLUMN_ROWID,
   COLUMN_FIRST_FIELD,
-};
-
-/* Columns of a link statement: the card's rowid, then the linked entity's id. */
-enum
-{
-  LINK_COLUMN_CARD,
-  LINK_COLUMN_UID,
 };
 
 #define CARD_JOINS \
@@ -116,33 +111,18 @@ static const char * const rowid_order_sql[AP_SNAPSHOT_N_KINDS] = {
     "SELECT incident_id, id, uid, key, note, position FROM ticket ORDER BY id",
 };
 
-/* Links ordered like the cards of the sorted statement… */
+/* The ids linked to each card, by card rowid and position: the card's rowid, the id. */
 #define LINK_SQL(table, column, target) \
-  "SELECT l.card_id, x.uid FROM " table " l" \
-  " JOIN card c ON c.id = l.card_id" CARD_JOINS \
-  " JOIN " target " x ON x.id = l." column \
-  " ORDER BY " CARD_ORDER ", l.position, x.id"
-
-static const char * const link_sql[AP_SNAPSHOT_N_LINKS] = {
-  [AP_SNAPSHOT_LINK_ORGANIZATIONS] = LINK_SQL ("card_organization", "organization_id", "organization"),
-  [AP_SNAPSHOT_LINK_CATEGORIES] = LINK_SQL ("card_category", "category_id", "pain_category"),
-  [AP_SNAPSHOT_LINK_INCIDENTS] = LINK_SQL ("card_incident", "incident_id", "incident"),
-  [AP_SNAPSHOT_LINK_DEPENDS_ON] = LINK_SQL ("card_dependency", "depends_on_id", "card"),
-};
-
-/* … and like the cards of the rowid-order statement. */
-#define LINK_ROWID_ORDER_SQL(table, column, target) \
   "SELECT l.card_id, x.uid FROM " table " l" \
   " JOIN " target " x ON x.id = l." column \
   " ORDER BY l.card_id, l.position, x.id"
 
-static const char * const link_rowid_order_sql[AP_SNAPSHOT_N_LINKS] = {
+static const char * const link_sql[AP_SNAPSHOT_N_LINKS] = {
   [AP_SNAPSHOT_LINK_ORGANIZATIONS] =
-    LINK_ROWID_ORDER_SQL ("card_organization", "organization_id", "organization"),
-  [AP_SNAPSHOT_LINK_CATEGORIES] =
-    LINK_ROWID_ORDER_SQL ("card_category", "category_id", "pain_category"),
-  [AP_SNAPSHOT_LINK_INCIDENTS] = LINK_ROWID_ORDER_SQL ("card_incident", "incident_id", "incident"),
-  [AP_SNAPSHOT_LINK_DEPENDS_ON] = LINK_ROWID_ORDER_SQL ("card_dependency", "depends_on_id", "card"),
+    LINK_SQL ("card_organization", "organization_id", "organization"),
+  [AP_SNAPSHOT_LINK_CATEGORIES] = LINK_SQL ("card_category", "category_id", "pain_category"),
+  [AP_SNAPSHOT_LINK_INCIDENTS] = LINK_SQL ("card_incident", "incident_id", "incident"),
+  [AP_SNAPSHOT_LINK_DEPENDS_ON] = LINK_SQL ("card_dependency", "depends_on_id", "card"),
 };
 
 /* The most columns that give a row's order (a card's: 7). */
@@ -159,9 +139,8 @@ typedef struct
 {
   sqlite3_stmt *stmt;
   gboolean      has_row;
-  gboolean      is_link;            /* a link statement: no rowid column */
   gint64        parent;             /* of the current row */
-  gint64        rowid;              /* of the current row, if not a link */
+  gint64        rowid;              /* of the current row */
   int           first_order_column; /* rowid-order statements: the columns to check */
   int           n_order_columns;    /* 0 for sorted statements */
   gint64        last_parent;
@@ -175,12 +154,30 @@ typedef struct
   gsize len;
 } KeyPrefix;
 
+/* The ids a card links to in one link table: ids[first] … ids[first + n - 1]. */
+typedef struct
+{
+  gint64 card;
+  guint  first;
+  guint  n;
+} CardLinks;
+
+/* One link table in memory: the cards that have links, by rowid; where each id starts
+ * in `text` (and, last, where the text ends). */
+typedef struct
+{
+  GArray  *cards;  /* CardLinks */
+  GArray  *starts; /* guint */
+  GString *text;
+} LinkTable;
+
 typedef struct
 {
   ApStore   *store;
   GString   *out;
   GError   **error;
   KeyPrefix  keys[AP_SNAPSHOT_N_KINDS][AP_SNAPSHOT_MAX_FIELDS];
+  LinkTable  links[AP_SNAPSHOT_N_LINKS];
 } Exporter;
 
 /* Makes room for @n more bytes. */
@@ -258,6 +255,20 @@ has_byte_to_escape (guint64 v)
            ((backslash - ones) & ~backslash)) & highs) != 0;
 }
 
+/* Returns where the first byte of @p … @end to escape is, or @end. */
+static inline const guchar *
+find_byte_to_escape (const guchar *p,
+                     const guchar *end)
+{
+  guint64 v;
+
+  while (end - p >= 8 && (memcpy (&v, p, 8), !has_byte_to_escape (v)))
+    p += 8;
+  while (p < end && !needs_escape[*p])
+    p++;
+  return p;
+}
+
 /* Appends @s in double quotes, escaping only what RFC 8259 requires (and the short forms
  * Python uses), so non-ASCII text and '/' stay as they are. Most text needs no escape:
  * it is looked at eight bytes at a time and copied in one piece. */
@@ -270,20 +281,26 @@ append_string (GString    *out,
   const guchar *end = p + len;
   const guchar *run = p;
 
-  append_c (out, '"');
-  for (;;)
+  p = find_byte_to_escape (p, end);
+  if (G_LIKELY (p == end))
     {
-      guint64 v;
+      if (G_UNLIKELY (out->len + len + 2 >= out->allocated_len))
+        grow (out, len + 2);
+      out->str[out->len] = '"';
+      memcpy (out->str + out->len + 1, s, len);
+      out->str[out->len + 1 + len] = '"';
+      out->len += len + 2;
+      out->str[out->len] = '\0';
+      return;
+    }
 
-      while (end - p >= 8 && (memcpy (&v, p, 8), !has_byte_to_escape (v)))
-        p += 8;
-      while (p < end && !needs_escape[*p])
-        p++;
-      if (p == end)
-        break;
+  append_c (out, '"');
+  while (p < end)
+    {
       append_len (out, (const char *) run, p - run);
       append_escape (out, *p);
       run = ++p;
+      p = find_byte_to_escape (p, end);
     }
   append_len (out, (const char *) run, p - run);
   append_c (out, '"');
@@ -383,8 +400,7 @@ advance (Exporter *self,
   if (cursor->has_row)
     {
       cursor->parent = sqlite3_column_int64 (cursor->stmt, COLUMN_PARENT);
-      if (!cursor->is_link)
-        cursor->rowid = sqlite3_column_int64 (cursor->stmt, COLUMN_ROWID);
+      cursor->rowid = sqlite3_column_int64 (cursor->stmt, COLUMN_ROWID);
     }
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return TRUE;
@@ -397,13 +413,11 @@ static gboolean
 open_cursor (Exporter   *self,
              Cursor     *cursor,
              const char *sql,
-             gboolean    is_link,
              int         first_order_column)
 {
   cursor->stmt = ap_store_prepare (self->store, sql, self->error);
   if (cursor->stmt == NULL)
     return FALSE;
-  cursor->is_link = is_link;
   cursor->first_order_column = first_order_column;
   cursor->n_order_columns = 0;
   if (first_order_column > 0)
@@ -485,31 +499,102 @@ write_column (Exporter              *self,
     }
 }
 
-/* Writes the ids linked to card @card_id, from a link statement ordered like the cards. */
 static gboolean
-write_id_list (Exporter *self,
-               Cursor   *links,
-               gint64    card_id,
-               guint     level)
+load_links (Exporter       *self,
+            ApSnapshotLink  link)
 {
-  gboolean first = TRUE;
+  LinkTable *table = &self->links[link];
+  sqlite3_stmt *stmt = ap_store_prepare (self->store, link_sql[link], self->error);
+  CardLinks *last = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  table->cards = g_array_new (FALSE, FALSE, sizeof (CardLinks));
+  table->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  table->text = g_string_new (NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 card = sqlite3_column_int64 (stmt, 0);
+      const char *id = (const char *) sqlite3_column_text (stmt, 1);
+      guint start = table->text->len;
+
+      if (last == NULL || last->card != card)
+        {
+          CardLinks links = { card, table->starts->len, 0 };
+
+          g_array_append_val (table->cards, links);
+          last = &g_array_index (table->cards, CardLinks, table->cards->len - 1);
+        }
+      last->n++;
+      g_array_append_val (table->starts, start);
+      append_len (table->text, id, sqlite3_column_bytes (stmt, 1));
+    }
+  g_array_append_val (table->starts, table->text->len);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || fail_with_store (self);
+}
+
+static void
+clear_links (Exporter *self)
+{
+  for (guint i = 0; i < AP_SNAPSHOT_N_LINKS; i++)
+    {
+      LinkTable *table = &self->links[i];
+
+      g_clear_pointer (&table->cards, g_array_unref);
+      g_clear_pointer (&table->starts, g_array_unref);
+      if (table->text != NULL)
+        g_string_free (g_steal_pointer (&table->text), TRUE);
+    }
+}
+
+static const CardLinks *
+find_links (const LinkTable *table,
+            gint64           card)
+{
+  guint lo = 0, hi = table->cards->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const CardLinks *links = &g_array_index (table->cards, CardLinks, mid);
+
+      if (links->card == card)
+        return links;
+      if (links->card < card)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+/* Writes the ids card @card links to in @table, as a JSON array. */
+static void
+write_id_list (Exporter        *self,
+               const LinkTable *table,
+               gint64           card,
+               guint            level)
+{
+  const CardLinks *links = find_links (table, card);
+  const guint *starts = (const guint *) (gpointer) table->starts->data;
 
   append_c (self->out, '[');
-  while (links->has_row && links->parent == card_id)
+  if (links == NULL)
     {
-      if (!first)
+      append_c (self->out, ']');
+      return;
+    }
+  for (guint i = links->first; i < links->first + links->n; i++)
+    {
+      if (i > links->first)
         append_c (self->out, ',');
       append_newline (self->out, level + 1);
-      append_string (self->out, (const char *) sqlite3_column_text (links->stmt, LINK_COLUMN_UID),
-                     sqlite3_column_bytes (links->stmt, LINK_COLUMN_UID));
-      first = FALSE;
-      if (!advance (self, links))
-        return FALSE;
+      append_string (self->out, table->text->str + starts[i], starts[i + 1] - starts[i]);
     }
-  if (!first)
-    append_newline (self->out, level);
+  append_newline (self->out, level);
   append_c (self->out, ']');
-  return TRUE;
 }
 
 static WriteResult write_rows (Exporter       *self,
@@ -520,7 +605,7 @@ static WriteResult write_rows (Exporter       *self,
                                guint           level);
 
 /* Writes the object of the current row of @rows at nesting @level. @nested holds, by
- * field index, the statements of the entity's link tables and children. */
+ * field index, the statements of the entity's children. */
 static WriteResult
 write_object (Exporter       *self,
               ApSnapshotKind  kind,
@@ -543,11 +628,9 @@ write_object (Exporter       *self,
       if (ap_snapshot_field_is_column (field))
         write_column (self, stmt, column++, field);
       else if (field->type == AP_SNAPSHOT_FIELD_ID_SET)
-        {
-          if (!write_id_list (self, &nested[i], rowid, level + 1))
-            return WRITE_FAILED;
-        }
-      else if ((result = write_rows (self, field->ref, &nested[i], NULL, rowid, level + 1)) != WRITE_OK)
+        write_id_list (self, &self->links[field->link], rowid, level + 1);
+      else if ((result = write_rows (self, field->ref, &nested[i], NULL, rowid,
+                                     level + 1)) != WRITE_OK)
         return result;
     }
   append_newline (self->out, level);
@@ -611,13 +694,12 @@ open_entity_cursor (Exporter       *self,
 {
   *rowid_order = !sorted && rowid_order_sql[kind] != NULL;
   if (*rowid_order)
-    return open_cursor (self, cursor, rowid_order_sql[kind], FALSE,
+    return open_cursor (self, cursor, rowid_order_sql[kind],
                         COLUMN_FIRST_FIELD + count_columns (kind));
-  return open_cursor (self, cursor, sorted_sql[kind], FALSE, 0);
+  return open_cursor (self, cursor, sorted_sql[kind], 0);
 }
 
-/* Opens the statements of a top-level kind: its rows, and by field index its link
- * tables and children. */
+/* Opens the statements of a top-level kind: its rows, and by field index its children. */
 static gboolean
 open_cursors (Exporter       *self,
               ApSnapshotKind  kind,
@@ -626,23 +708,14 @@ open_cursors (Exporter       *self,
               Cursor         *nested)
 {
   const ApSnapshotEntity *entity = &ap_snapshot_entities[kind];
-  gboolean rowid_order, child_rowid_order;
+  gboolean rowid_order;
 
   if (!open_entity_cursor (self, rows, kind, sorted, &rowid_order))
     return FALSE;
   for (guint i = 0; i < entity->n_fields; i++)
-    {
-      const ApSnapshotField *field = &entity->fields[i];
-
-      /* Links follow the cards' order, whichever statement gives it. */
-      if (field->type == AP_SNAPSHOT_FIELD_ID_SET &&
-          !open_cursor (self, &nested[i], rowid_order ? link_rowid_order_sql[field->link]
-                                                      : link_sql[field->link], TRUE, 0))
-        return FALSE;
-      if (field->type == AP_SNAPSHOT_FIELD_CHILDREN &&
-          !open_entity_cursor (self, &nested[i], field->ref, sorted, &child_rowid_order))
-        return FALSE;
-    }
+    if (entity->fields[i].type == AP_SNAPSHOT_FIELD_CHILDREN &&
+        !open_entity_cursor (self, &nested[i], entity->fields[i].ref, sorted, &rowid_order))
+      return FALSE;
   return TRUE;
 }
 
@@ -691,7 +764,7 @@ write_top_level (Exporter       *self,
   if (result == WRITE_OUT_OF_ORDER)
     {
       /* The sorted statements cannot be out of order; a row left over there would be
-       * a link or child whose parent the parents' statement does not list. */
+       * a child whose parent the parents' statement does not list. */
       g_set_error (self->error, AP_STORE_ERROR, AP_STORE_ERROR_CORRUPT,
                    _("the plan’s %s refer to rows that do not exist"),
                    ap_snapshot_entities[kind].member);
@@ -741,6 +814,9 @@ write_snapshot (Exporter *self)
   append_int (self->out, AP_SNAPSHOT_VERSION);
   if (!write_plan (self))
     return FALSE;
+  for (ApSnapshotLink link = 0; link < AP_SNAPSHOT_N_LINKS; link++)
+    if (!load_links (self, link))
+      return FALSE;
   for (ApSnapshotKind kind = 0; kind < AP_SNAPSHOT_N_TOP_LEVEL; kind++)
     if (!write_top_level (self, kind))
       return FALSE;
@@ -779,6 +855,7 @@ ap_snapshot_export (ApStore  *store,
   start = out->len;
   prepare_keys (&self);
   ok = write_snapshot (&self);
+  clear_links (&self);
   if (own_transaction)
     {
       if (ok)

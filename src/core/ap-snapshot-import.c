@@ -187,6 +187,34 @@ get_ref (Importer          *self,
   return ap_snapshot_lookup_rowid (self->index, ref, get_value (kind, values, name));
 }
 
+/* A step's position within its activity. */
+static gint64
+place_step (Importer          *self,
+            const ApJsonNode **values)
+{
+  gint64 activity = get_ref (self, AP_SNAPSHOT_STEP, values, "activity", AP_SNAPSHOT_ACTIVITY);
+
+  return self->steps_per_activity[activity - 1]++;
+}
+
+/* A card's position within its cell, the @index-th card of the array. */
+static gint64
+place_card (Importer          *self,
+            const ApJsonNode **values,
+            guint32            index)
+{
+  gint64 n_steps = self->index->arrays[AP_SNAPSHOT_STEP]->size;
+  gint64 period = get_ref (self, AP_SNAPSHOT_CARD, values, "period", AP_SNAPSHOT_PERIOD);
+  gint64 step = get_ref (self, AP_SNAPSHOT_CARD, values, "step", AP_SNAPSHOT_STEP);
+  gint64 *key = &self->cell_keys[index];
+  gsize count;
+
+  *key = (period - 1) * n_steps + step - 1;
+  count = GPOINTER_TO_SIZE (g_hash_table_lookup (self->cards_per_cell, key));
+  g_hash_table_insert (self->cards_per_cell, key, GSIZE_TO_POINTER (count + 1));
+  return count;
+}
+
 /* Where the @index-th entity of @kind goes among its siblings. */
 static gint64
 place (Importer          *self,
@@ -194,26 +222,14 @@ place (Importer          *self,
        const ApJsonNode **values,
        guint32            index)
 {
-  gint64 n_steps = self->index->arrays[AP_SNAPSHOT_STEP]->size;
-  gint64 *key;
-  gpointer count;
-
   switch (kind)
     {
     case AP_SNAPSHOT_HISTORY:
       return NO_POSITION;
-
     case AP_SNAPSHOT_STEP:
-      return self->steps_per_activity[get_ref (self, kind, values, "activity", AP_SNAPSHOT_ACTIVITY) - 1]++;
-
+      return place_step (self, values);
     case AP_SNAPSHOT_CARD:
-      key = &self->cell_keys[index];
-      *key = (get_ref (self, kind, values, "period", AP_SNAPSHOT_PERIOD) - 1) * n_steps +
-             get_ref (self, kind, values, "step", AP_SNAPSHOT_STEP) - 1;
-      count = g_hash_table_lookup (self->cards_per_cell, key);
-      g_hash_table_insert (self->cards_per_cell, key, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (count) + 1));
-      return GPOINTER_TO_SIZE (count);
-
+      return place_card (self, values, index);
     default:
       return index;
     }
@@ -251,8 +267,9 @@ insert_links (Importer               *self,
 
   for (guint32 i = 0; i < items->size; i++, item = ap_json_node_next_sibling (item))
     {
-      sqlite3_stmt *stmt = ap_store_prepare (self->store, link_insert_sql[field->link], self->error);
+      sqlite3_stmt *stmt;
 
+      stmt = ap_store_prepare (self->store, link_insert_sql[field->link], self->error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, card);

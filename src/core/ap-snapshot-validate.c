@@ -352,7 +352,8 @@ add_id (Validator        *self,
       g_autofree char *quoted = ap_json_quote (id->v.s, id->size);
       g_autofree char *where = describe_location (self, kind, earlier);
 
-      return fail (self, AP_SNAPSHOT_ERROR_INVALID, _("duplicate id %s (also at %s)"), quoted, where);
+      return fail (self, AP_SNAPSHOT_ERROR_INVALID, _("duplicate id %s (also at %s)"),
+                   quoted, where);
     }
   g_hash_table_insert (rowids, (gpointer) id->v.s, GSIZE_TO_POINTER (rowid));
   return TRUE;
@@ -658,7 +659,8 @@ check_format_and_version (Validator        *self,
                    "this version reads version %d"), version->v.i, AP_SNAPSHOT_VERSION);
   if (version->v.i < AP_SNAPSHOT_VERSION)
     return fail (self, AP_SNAPSHOT_ERROR_INVALID,
-                 _("%" G_GINT64_FORMAT " is not a snapshot version (this version reads version %d)"),
+                 _("%" G_GINT64_FORMAT " is not a snapshot version "
+                   "(this version reads version %d)"),
                  version->v.i, AP_SNAPSHOT_VERSION);
   pop (self);
   return TRUE;
@@ -683,7 +685,8 @@ check_root_members (Validator        *self,
           index->plan = member;
           continue;
         }
-      while (kind < AP_SNAPSHOT_N_TOP_LEVEL && !is_member (member, ap_snapshot_entities[kind].member))
+      while (kind < AP_SNAPSHOT_N_TOP_LEVEL &&
+             !is_member (member, ap_snapshot_entities[kind].member))
         kind++;
       if (kind == AP_SNAPSHOT_N_TOP_LEVEL)
         {
@@ -695,7 +698,8 @@ check_root_members (Validator        *self,
     }
 
   if (index->plan == NULL)
-    return fail (self, AP_SNAPSHOT_ERROR_INVALID, _("missing member \"%s\""), ap_snapshot_plan.member);
+    return fail (self, AP_SNAPSHOT_ERROR_INVALID, _("missing member \"%s\""),
+                 ap_snapshot_plan.member);
   for (ApSnapshotKind kind = 0; kind < AP_SNAPSHOT_N_TOP_LEVEL; kind++)
     if (index->arrays[kind] == NULL)
       return fail (self, AP_SNAPSHOT_ERROR_INVALID, _("missing member \"%s\""),

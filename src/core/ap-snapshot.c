@@ -25,8 +25,10 @@
 #define OPTIONAL_REF(n, k) \
   { .name = n, .type = AP_SNAPSHOT_FIELD_REF, .nullable = TRUE, .ref = AP_SNAPSHOT_##k }
 #define ID_SET(n, k, l) \
-  { .name = n, .type = AP_SNAPSHOT_FIELD_ID_SET, .ref = AP_SNAPSHOT_##k, .link = AP_SNAPSHOT_LINK_##l }
-#define CHILDREN(n, k)       { .name = n, .type = AP_SNAPSHOT_FIELD_CHILDREN, .ref = AP_SNAPSHOT_##k }
+  { .name = n, .type = AP_SNAPSHOT_FIELD_ID_SET, .ref = AP_SNAPSHOT_##k, \
+    .link = AP_SNAPSHOT_LINK_##l }
+#define CHILDREN(n, k) \
+  { .name = n, .type = AP_SNAPSHOT_FIELD_CHILDREN, .ref = AP_SNAPSHOT_##k }
 
 static const ApSnapshotField plan_fields[] = {
   NAME ("title"),
@@ -211,7 +213,8 @@ is_plan_file (ApStore    *store,
     {
       g_autofree char *name = g_strconcat (plan, suffixes[i], NULL);
 
-      if (g_stat (name, &plan_st) == 0 && st.st_dev == plan_st.st_dev && st.st_ino == plan_st.st_ino)
+      if (g_stat (name, &plan_st) == 0 &&
+          st.st_dev == plan_st.st_dev && st.st_ino == plan_st.st_ino)
         return TRUE;
     }
   return FALSE;
@@ -251,31 +254,59 @@ ap_snapshot_check_file_size (const char  *path,
   return ap_snapshot_check_size (st.st_size, error);
 }
 
-gboolean
-ap_snapshot_import_file (ApStore     *store,
-                         const char  *path,
-                         GError     **error)
+/**
+ * ap_snapshot_read_file:
+ * @store: the plan the snapshot is meant for
+ * @path: a snapshot file
+ * @error: an #AP_SNAPSHOT_ERROR
+ *
+ * Reads a snapshot file for ap_snapshot_import(), after refusing one over the size
+ * limit (before reading it) and the plan's own file.
+ *
+ * Returns: (transfer full): the file's bytes (mapped, not copied), or %NULL
+ */
+GBytes *
+ap_snapshot_read_file (ApStore     *store,
+                       const char  *path,
+                       GError     **error)
 {
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (AP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (AP_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
   if (is_plan_file (store, path))
-    return refuse_plan_file (path, AP_SNAPSHOT_ERROR_NOT_SNAPSHOT, error);
+    {
+      refuse_plan_file (path, AP_SNAPSHOT_ERROR_NOT_SNAPSHOT, error);
+      return NULL;
+    }
   if (!ap_snapshot_check_file_size (path, error))
-    return FALSE;
+    return NULL;
 
   /* Mapping saves a copy of a file that can be hundreds of megabytes. */
   file = g_mapped_file_new (path, FALSE, &local_error);
   if (file == NULL)
     {
       g_set_error_literal (error, AP_SNAPSHOT_ERROR, AP_SNAPSHOT_ERROR_IO, local_error->message);
-      return FALSE;
+      return NULL;
     }
-  return ap_snapshot_import (store, g_mapped_file_get_contents (file),
-                             g_mapped_file_get_length (file), error);
+  return g_mapped_file_get_bytes (file);
+}
+
+gboolean
+ap_snapshot_import_file (ApStore     *store,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = ap_snapshot_read_file (store, path, error);
+  gconstpointer data;
+  gsize length;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return ap_snapshot_import (store, data, length, error);
 }
 
 /**

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * reproduces a file byte for byte.
  *
  * Import checks everything before it writes anything, then replaces the plan's whole
- * content in one transaction. A snapshot that is refused leaves the plan as it was.
+ * content in one transaction (so it must not be called inside one). A snapshot that is
+ * refused leaves the plan as it was.
  *
  * Errors about the snapshot are #AP_SNAPSHOT_ERROR; their messages name the place and
  * the problem: "12:7: …" (line and column) for text that is not JSON, and a JSON path
@@ -59,6 +60,9 @@ gboolean  ap_snapshot_import          (ApStore      *store,
                                        gsize         length,
                                        GError      **error);
 gboolean  ap_snapshot_import_file     (ApStore      *store,
+                                       const char   *path,
+                                       GError      **error);
+GBytes   *ap_snapshot_read_file       (ApStore      *store,
                                        const char   *path,
                                        GError      **error);
 gboolean  ap_snapshot_check_file_size (const char   *path,

@@ -316,7 +316,10 @@ open_db (const char        *path,
   self->path = g_strdup (path);
 
   rc = sqlite3_open_v2 (on_disk ? path : ":memory:", &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                        /* One thread uses a store (checks in the background open their
+                         * own connection), so SQLite's per-call locking is not needed. */
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW |
+                        SQLITE_OPEN_NOMUTEX,
                         NULL);
   if (rc != SQLITE_OK)
     {
@@ -328,7 +331,7 @@ open_db (const char        *path,
 
   if (!identify (self->db, &is_new, &version, error))
     return NULL;
-  if (!is_new && !check_integrity (self->db, error))
+  if (!is_new && !(flags & AP_STORE_OPEN_DEFER_CHECK) && !check_integrity (self->db, error))
     return NULL;
   if (!configure (self->db, on_disk, error))
     return NULL;
@@ -611,4 +614,67 @@ ap_store_backup_to (ApStore     *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Runs in a worker thread on a connection of its own, read-only, so the window's
+ * connection stays free for the user. */
+static void
+check_integrity_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  const char *path = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    set_error_from_rc (&error, db, rc, "open");
+  else
+    {
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      check_integrity (db, &error);
+    }
+  sqlite3_close_v2 (db);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ap_store_check_integrity_async:
+ *
+ * Runs PRAGMA quick_check on the plan file in a worker thread, for a store opened with
+ * %AP_STORE_OPEN_DEFER_CHECK. A plan in memory is always fine.
+ */
+void
+ap_store_check_integrity_async (ApStore             *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AP_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ap_store_check_integrity_async);
+  if (self->path == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_integrity_thread);
+}
+
+gboolean
+ap_store_check_integrity_finish (ApStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -30,6 +30,9 @@ typedef enum
 {
   AP_STORE_OPEN_DEFAULT = 0,
   AP_STORE_OPEN_CREATE = 1 << 0, /* create the file (empty schema) if it does not exist */
+  /* Leave PRAGMA quick_check to ap_store_check_integrity_async (): on a big plan it
+   * costs more than reading the plan, so a window opens first and checks meanwhile. */
+  AP_STORE_OPEN_DEFER_CHECK = 1 << 1,
 } ApStoreOpenFlags;
 
 #define AP_TYPE_STORE (ap_store_get_type ())
@@ -66,6 +69,13 @@ gboolean      ap_store_set_error        (ApStore           *self,
 gboolean      ap_store_backup_to        (ApStore           *self,
                                          const char        *path,
                                          GError           **error);
+void          ap_store_check_integrity_async  (ApStore             *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      ap_store_check_integrity_finish (ApStore             *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 gboolean      ap_store_is_empty         (ApStore           *self);
 
 G_END_DECLS

@@ -83,7 +83,8 @@ open_plan_in_new_window (ApApplication   *self,
                          GtkWindow       *parent)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ApPlan) plan = ap_plan_open (path, flags, &error);
+  /* The window opens at once and checks the file's integrity in the background. */
+  g_autoptr(ApPlan) plan = ap_plan_open (path, flags | AP_PLAN_OPEN_DEFER_CHECK, &error);
   ApWindow *window;
 
   if (plan == NULL)
@@ -99,6 +100,7 @@ open_plan_in_new_window (ApApplication   *self,
 
   window = ap_window_new (GTK_APPLICATION (self), plan);
   gtk_window_present (GTK_WINDOW (window));
+  ap_window_verify_plan (window);
   return GTK_WINDOW (window);
 }
 

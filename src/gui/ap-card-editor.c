@@ -21,12 +21,26 @@ typedef struct
   GArray      *ids;
 } Choice;
 
-/* A list of check boxes for one of the card's links. */
+/* A list of check boxes for one of the card's links. Organizations and pain
+ * categories are few: a boxed list with a check row each. Incidents and the cards this
+ * one can depend on may be thousands: a GtkListView over the plan's own list, narrowed
+ * by the search entry, builds rows only for what is on screen, so which ids are checked
+ * lives in @selected rather than in widgets. */
 typedef struct
 {
-  GtkListBox     *list;
-  GtkSearchEntry *search;
-  GHashTable     *checks;  /* row id → GtkCheckButton */
+  ApCardEditor       *editor;
+  ApCardLink          link;
+  GtkSearchEntry     *search;
+  /* few rows */
+  GtkListBox         *list;
+  GHashTable         *checks;    /* row id → GtkCheckButton */
+  /* many rows */
+  GtkFilterListModel *rows;
+  GtkWidget          *scroller;
+  GtkWidget          *empty;     /* says so when no row matches */
+  GHashTable         *selected;  /* checked row ids */
+  GHashTable         *bound;     /* row id → GtkCheckButton of a row on screen */
+  char               *needle;    /* the search text, case-folded */
 } CheckList;
 
 enum { CHOICE_STAGE, CHOICE_PERIOD, CHOICE_STEP, CHOICE_INITIATIVE, N_CHOICES };
@@ -80,7 +94,8 @@ entity_name (gpointer item)
   return "";
 }
 
-/* Steps are named with their activity: two activities may both have a "Design" step. */
+/* Steps are named with their activity: two activities may both have a "Design" step.
+ * The step comes first, so that a narrow row cuts the activity, not the step. */
 static char *
 dup_label (ApPlan   *plan,
            gpointer  item)
@@ -90,8 +105,10 @@ dup_label (ApPlan   *plan,
   if (!AP_IS_STEP (item))
     return g_strdup (entity_name (item));
   activity = ap_row_list_lookup (ap_plan_get_activities (plan), ap_step_get_activity_id (item));
-  return g_strdup_printf ("%s › %s", activity != NULL ? ap_activity_get_name (activity) : "",
-                          ap_step_get_name (item));
+  if (activity == NULL)
+    return g_strdup (ap_step_get_name (item));
+  /* Translators: a step and the activity it belongs to, e.g. "Deploy change · Production Development". */
+  return g_strdup_printf (_("%s · %s"), ap_step_get_name (item), ap_activity_get_name (activity));
 }
 
 static void
@@ -186,33 +203,257 @@ new_check_row (CheckList  *checks,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), dot);
     }
   g_hash_table_insert (checks->checks, g_memdup2 (&id, sizeof id), check);
+  g_object_set_data_full (G_OBJECT (row), "ap-id", g_memdup2 (&id, sizeof id), g_free);
   return row;
 }
 
+/* Many rows: a filtered list view. */
+
+static gint64
+item_id (gpointer item)
+{
+  return ap_object_get_id (AP_OBJECT (item));
+}
+
+static const char *
+item_title (gpointer item)
+{
+  return AP_IS_INCIDENT (item) ? ap_incident_get_title (item) : ap_card_get_title (item);
+}
+
+/* An incident's category, or a card's period: shown under the title, and searched. */
+static const char *
+item_subtitle (ApPlan   *plan,
+               gpointer  item)
+{
+  if (AP_IS_INCIDENT (item))
+    {
+      ApCategory *category = ap_row_list_lookup (ap_plan_get_categories (plan), ap_incident_get_category_id (item));
+
+      return category != NULL ? ap_category_get_name (category) : "";
+    }
+  else
+    {
+      ApPeriod *period = ap_row_list_lookup (ap_plan_get_periods (plan), ap_card_get_period_id (item));
+
+      return period != NULL ? ap_period_get_name (period) : "";
+    }
+}
+
 static gboolean
-filter_row_cb (GtkListBoxRow *row,
-               gpointer       user_data)
+contains_folded (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (haystack != NULL ? haystack : "", -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+/* A card cannot depend on itself; checked rows stay in view, so a search never hides
+ * what the card links to. */
+static gboolean
+match_row_cb (gpointer item,
+              gpointer user_data)
 {
   CheckList *checks = user_data;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (checks->search));
-  g_autofree char *needle = g_utf8_casefold (text, -1);
-  g_autofree char *title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
-  GtkWidget *check;
+  gint64 id = item_id (item);
 
-  if (*needle == '\0')
+  if (checks->link == AP_CARD_LINK_DEPENDENCIES && id == checks->editor->card_id)
+    return FALSE;
+  if (checks->needle == NULL || *checks->needle == '\0' || g_hash_table_contains (checks->selected, &id))
     return TRUE;
-  /* Checked rows stay in view, so a search never hides what the card links to. */
-  check = g_object_get_data (G_OBJECT (row), "ap-check");
-  if (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-    return TRUE;
-  return strstr (title, needle) != NULL;
+  return contains_folded (item_title (item), checks->needle) ||
+         contains_folded (item_subtitle (checks->editor->plan, item), checks->needle);
+}
+
+static void
+set_selected (CheckList *checks,
+              gint64     id,
+              gboolean   active)
+{
+  if (active)
+    g_hash_table_add (checks->selected, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (checks->selected, &id);
+}
+
+static void
+on_row_toggled_cb (GtkCheckButton *check,
+                   CheckList      *checks)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (check), "ap-list-item");
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    set_selected (checks, item_id (item), gtk_check_button_get_active (check));
+}
+
+static void
+on_row_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkCheckButton  *check)
+{
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+}
+
+static void
+on_setup_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 CheckList                *checks)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), labels);
+  /* The labels toggle the check too, as a check row's would. */
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed_cb), check);
+  gtk_widget_add_controller (labels, GTK_EVENT_CONTROLLER (click));
+  g_object_set_data (G_OBJECT (check), "ap-list-item", list_item);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_row_toggled_cb), checks);
+  g_object_set_data (G_OBJECT (box), "ap-check", check);
+  g_object_set_data (G_OBJECT (box), "ap-title", title);
+  g_object_set_data (G_OBJECT (box), "ap-subtitle", subtitle);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_bind_row_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                CheckList                *checks)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (box), "ap-check");
+  gpointer item = gtk_list_item_get_item (list_item);
+  const char *subtitle = item_subtitle (checks->editor->plan, item);
+  gint64 id = item_id (item);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "ap-title"), item_title (item));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "ap-subtitle"), subtitle);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "ap-subtitle"), *subtitle != '\0');
+  gtk_widget_set_tooltip_text (box, item_title (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, item_title (item), -1);
+  g_signal_handlers_block_by_func (check, on_row_toggled_cb, checks);
+  gtk_check_button_set_active (check, g_hash_table_contains (checks->selected, &id));
+  g_signal_handlers_unblock_by_func (check, on_row_toggled_cb, checks);
+  g_hash_table_insert (checks->bound, g_memdup2 (&id, sizeof id), check);
+}
+
+static void
+on_unbind_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CheckList                *checks)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+  gint64 id = item != NULL ? item_id (item) : 0;
+
+  /* The list view unbinds its rows while the editor is being disposed. */
+  if (checks->bound != NULL)
+    g_hash_table_remove (checks->bound, &id);
+}
+
+/* Enter (or a double click) on a row toggles its check. */
+static void
+on_row_activate_cb (GtkListView *view,
+                    guint        position,
+                    CheckList   *checks)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (checks->rows), position);
+  gint64 id;
+  GtkCheckButton *check;
+
+  if (item == NULL)
+    return;
+  id = item_id (item);
+  check = g_hash_table_lookup (checks->bound, &id);
+  if (check != NULL)
+    gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+  else
+    set_selected (checks, id, !g_hash_table_contains (checks->selected, &id));
+}
+
+/* A list view's natural height counts only the rows it has built, so the height is
+ * set from the number of rows: all of a few, six and a scroll bar for more. */
+static void
+on_rows_changed_cb (GListModel *rows,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    CheckList  *checks)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (checks->scroller), MIN (n, 6) * 48);
+  gtk_widget_set_visible (gtk_widget_get_parent (checks->scroller), n > 0);
+  gtk_widget_set_visible (checks->empty, n == 0);
 }
 
 static void
 on_search_changed_cb (GtkSearchEntry *entry,
                       CheckList      *checks)
 {
-  gtk_list_box_invalidate_filter (checks->list);
+  g_free (checks->needle);
+  checks->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (checks->rows), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static GtkWidget *
+new_list_view (ApCardEditor *self,
+               CheckList    *checks,
+               GListModel   *items,
+               const char   *title,
+               const char   *empty)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view;
+
+  checks->scroller = scroller;
+  checks->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  checks->bound = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  checks->rows = gtk_filter_list_model_new (g_object_ref (items),
+                                            GTK_FILTER (gtk_custom_filter_new (match_row_cb, checks, NULL)));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), checks);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), checks);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_row_cb), checks);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (checks->rows)))),
+                            g_object_ref (factory));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect (view, "activate", G_CALLBACK (on_row_activate_cb), checks);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  checks->empty = gtk_label_new (empty);
+  gtk_widget_add_css_class (checks->empty, "dim-label");
+  gtk_widget_set_margin_top (checks->empty, 12);
+  gtk_widget_set_margin_bottom (checks->empty, 12);
+  g_signal_connect (checks->rows, "items-changed", G_CALLBACK (on_rows_changed_cb), checks);
+  on_rows_changed_cb (G_LIST_MODEL (checks->rows), 0, 0, 0, checks);
+  gtk_box_append (GTK_BOX (box), frame);
+  gtk_box_append (GTK_BOX (box), checks->empty);
+  return box;
 }
 
 static void
@@ -220,29 +461,44 @@ add_check_group (ApCardEditor *self,
                  ApCardLink    link,
                  const char   *title,
                  const char   *description,
-                 gboolean      searchable)
+                 GListModel   *items,
+                 const char   *empty,
+                 const char   *search)
 {
   CheckList *checks = &self->links[link];
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
+  checks->editor = self;
+  checks->link = link;
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  checks->checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  checks->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (checks->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (checks->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (checks->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (searchable)
+  if (items != NULL)
     {
       checks->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+      g_object_set (checks->search, "placeholder-text", search, NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (checks->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
       g_signal_connect (checks->search, "search-changed", G_CALLBACK (on_search_changed_cb), checks);
-      gtk_list_box_set_filter_func (checks->list, filter_row_cb, checks, NULL);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (checks->search));
+      gtk_box_append (GTK_BOX (box), new_list_view (self, checks, items, title, empty));
     }
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (checks->list));
+  else
+    {
+      GtkWidget *placeholder;
+
+      checks->checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      checks->list = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_list_box_set_selection_mode (checks->list, GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (GTK_WIDGET (checks->list), "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (checks->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      placeholder = gtk_label_new (empty);
+      gtk_widget_add_css_class (placeholder, "dim-label");
+      gtk_widget_set_margin_top (placeholder, 12);
+      gtk_widget_set_margin_bottom (placeholder, 12);
+      gtk_list_box_set_placeholder (checks->list, placeholder);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (checks->list));
+    }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
   gtk_box_append (self->content_box, group);
 }
@@ -254,21 +510,14 @@ append_check (CheckList  *checks,
               const char *subtitle,
               const char *color)
 {
-  GtkWidget *row = new_check_row (checks, id, title, subtitle, color);
-
-  g_object_set_data (G_OBJECT (row), "ap-check",
-                     g_hash_table_lookup (checks->checks, &id));
-  gtk_list_box_append (checks->list, row);
+  gtk_list_box_append (checks->list, new_check_row (checks, id, title, subtitle, color));
 }
 
 static void
 fill_checks (ApCardEditor *self)
 {
-  ApPlan *plan = self->plan;
-  g_autoptr(GPtrArray) orgs = ap_roadmap_dup_sorted (plan, AP_ENTITY_ORGANIZATION);
-  g_autoptr(GPtrArray) categories = ap_roadmap_dup_sorted (plan, AP_ENTITY_CATEGORY);
-  GListModel *incidents = G_LIST_MODEL (ap_plan_get_incidents (plan));
-  GListModel *cards = G_LIST_MODEL (ap_plan_get_cards (plan));
+  g_autoptr(GPtrArray) orgs = ap_roadmap_dup_sorted (self->plan, AP_ENTITY_ORGANIZATION);
+  g_autoptr(GPtrArray) categories = ap_roadmap_dup_sorted (self->plan, AP_ENTITY_CATEGORY);
 
   for (guint i = 0; i < orgs->len; i++)
     {
@@ -285,27 +534,32 @@ fill_checks (ApCardEditor *self)
                     ap_category_get_name (category), ap_category_get_status (category),
                     ap_category_get_color (category));
     }
-  for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
-    {
-      g_autoptr(ApIncident) incident = g_list_model_get_item (incidents, i);
-      ApCategory *category = ap_row_list_lookup (ap_plan_get_categories (plan),
-                                                 ap_incident_get_category_id (incident));
+}
 
-      append_check (&self->links[AP_CARD_LINK_INCIDENTS], ap_object_get_id (AP_OBJECT (incident)),
-                    ap_incident_get_title (incident),
-                    category != NULL ? ap_category_get_name (category) : NULL, NULL);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
-    {
-      g_autoptr(ApCard) card = g_list_model_get_item (cards, i);
-      gint64 id = ap_object_get_id (AP_OBJECT (card));
-      ApPeriod *period = ap_row_list_lookup (ap_plan_get_periods (plan), ap_card_get_period_id (card));
+static gboolean
+is_linked (CheckList *checks,
+           gint64     id)
+{
+  GtkCheckButton *check;
 
-      /* A card cannot depend on itself. */
-      if (id != self->card_id)
-        append_check (&self->links[AP_CARD_LINK_DEPENDENCIES], id, ap_card_get_title (card),
-                      period != NULL ? ap_period_get_name (period) : NULL, NULL);
-    }
+  if (checks->selected != NULL)
+    return g_hash_table_contains (checks->selected, &id);
+  check = g_hash_table_lookup (checks->checks, &id);
+  return check != NULL && gtk_check_button_get_active (check);
+}
+
+/* Checks or unchecks a row, on screen or not. */
+static void
+set_linked (CheckList *checks,
+            gint64     id,
+            gboolean   linked)
+{
+  GtkCheckButton *check = g_hash_table_lookup (checks->selected != NULL ? checks->bound : checks->checks, &id);
+
+  if (check != NULL)
+    gtk_check_button_set_active (check, linked);
+  else if (checks->selected != NULL)
+    set_selected (checks, id, linked);
 }
 
 static void
@@ -325,17 +579,12 @@ load_card (ApCardEditor *self,
       const gint64 *ids = ap_card_get_links (card, link, &n);
 
       for (guint i = 0; i < n; i++)
-        {
-          GtkCheckButton *check = g_hash_table_lookup (self->links[link].checks, &ids[i]);
-
-          if (check != NULL)
-            gtk_check_button_set_active (check, TRUE);
-        }
+        set_linked (&self->links[link], ids[i], TRUE);
     }
 }
 
-/* The checked ids, those the card had first in the order it had them, so that saving
- * an unchanged list changes nothing. */
+/* The checked ids: those the card had first, in the order it had them, so that saving
+ * an unchanged list changes nothing; then the new ones in the list's order. */
 static GArray *
 collect_links (ApCardEditor *self,
                ApCardLink    link,
@@ -350,28 +599,32 @@ collect_links (ApCardEditor *self,
   if (card != NULL)
     old = ap_card_get_links (card, link, &n_old);
   for (guint i = 0; i < n_old; i++)
+    if (is_linked (checks, old[i]))
+      {
+        g_array_append_val (ids, old[i]);
+        g_hash_table_add (seen, (gpointer) &old[i]);
+      }
+  if (checks->selected != NULL)
     {
-      GtkCheckButton *check = g_hash_table_lookup (checks->checks, &old[i]);
+      GListModel *items = gtk_filter_list_model_get_model (checks->rows);
 
-      if (check != NULL && gtk_check_button_get_active (check))
+      for (guint i = 0; i < g_list_model_get_n_items (items) && ids->len < g_hash_table_size (checks->selected); i++)
         {
-          g_array_append_val (ids, old[i]);
-          g_hash_table_add (seen, (gpointer) &old[i]);
+          g_autoptr(GObject) item = g_list_model_get_item (items, i);
+          gint64 id = item_id (item);
+
+          if (g_hash_table_contains (checks->selected, &id) && !g_hash_table_contains (seen, &id))
+            g_array_append_val (ids, id);
         }
+      return ids;
     }
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (checks->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "ap-check");
-      GHashTableIter iter;
-      gpointer key, value;
+      gint64 *id = g_object_get_data (G_OBJECT (row), "ap-id");
 
-      if (check == NULL || !gtk_check_button_get_active (check))
-        continue;
-      g_hash_table_iter_init (&iter, checks->checks);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (value == check && !g_hash_table_contains (seen, key))
-          g_array_append_val (ids, *(gint64 *) key);
+      if (id != NULL && is_linked (checks, *id) && !g_hash_table_contains (seen, id))
+        g_array_append_val (ids, *id);
     }
   return ids;
 }
@@ -411,10 +664,35 @@ ap_card_editor_dispose (GObject *object)
   for (guint i = 0; i < N_CHOICES; i++)
     g_clear_pointer (&self->choices[i].ids, g_array_unref);
   for (guint i = 0; i < AP_CARD_N_LINKS; i++)
-    g_clear_pointer (&self->links[i].checks, g_hash_table_unref);
+    {
+      CheckList *checks = &self->links[i];
+
+      g_clear_pointer (&checks->checks, g_hash_table_unref);
+      g_clear_pointer (&checks->selected, g_hash_table_unref);
+      g_clear_pointer (&checks->bound, g_hash_table_unref);
+      g_clear_pointer (&checks->needle, g_free);
+      /* The filter reads the plan, which goes now; the list goes in finalize. */
+      if (checks->rows != NULL)
+        {
+          g_signal_handlers_disconnect_by_data (checks->rows, checks);
+          gtk_filter_list_model_set_model (checks->rows, NULL);
+        }
+    }
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (ap_card_editor_parent_class)->dispose (object);
+}
+
+/* The filtered lists outlive the list views that show them, which go in dispose. */
+static void
+ap_card_editor_finalize (GObject *object)
+{
+  ApCardEditor *self = AP_CARD_EDITOR (object);
+
+  for (guint i = 0; i < AP_CARD_N_LINKS; i++)
+    g_clear_object (&self->links[i].rows);
+
+  G_OBJECT_CLASS (ap_card_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -424,6 +702,7 @@ ap_card_editor_class_init (ApCardEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ap_card_editor_dispose;
+  object_class->finalize = ap_card_editor_finalize;
 
   /**
    * ApCardEditor::saved:
@@ -495,13 +774,17 @@ ap_card_editor_new (GtkWindow *parent,
   fill_choice (self, &self->choices[CHOICE_STEP], self->step_row, AP_ENTITY_STEP, NULL);
   fill_choice (self, &self->choices[CHOICE_INITIATIVE], self->initiative_row,
                AP_ENTITY_INITIATIVE, _("None"));
-  add_check_group (self, AP_CARD_LINK_ORGANIZATIONS, _("Owning Organizations"), NULL, FALSE);
+  add_check_group (self, AP_CARD_LINK_ORGANIZATIONS, _("Owning Organizations"), NULL, NULL,
+                   _("The plan has no organizations yet"), NULL);
   add_check_group (self, AP_CARD_LINK_CATEGORIES, _("Pain Categories"),
-                   _("The engineering pains this card addresses"), FALSE);
+                   _("The engineering pains this card addresses"), NULL,
+                   _("The plan has no pain categories yet"), NULL);
   add_check_group (self, AP_CARD_LINK_INCIDENTS, _("Incidents"),
-                   _("The incidents this card addresses"), TRUE);
+                   _("The incidents this card addresses"), G_LIST_MODEL (ap_plan_get_incidents (plan)),
+                   _("No incidents"), _("Find incidents"));
   add_check_group (self, AP_CARD_LINK_DEPENDENCIES, _("Depends On"),
-                   _("Cards that must be done before this one"), TRUE);
+                   _("Cards that must be done before this one"), G_LIST_MODEL (ap_plan_get_cards (plan)),
+                   _("No other cards"), _("Find cards"));
   fill_checks (self);
 
   if (card != NULL)
@@ -540,7 +823,14 @@ ap_card_editor_select (ApCardEditor *self,
     select_choice (&self->choices[CHOICE_INITIATIVE], id);
 }
 
-/* The check box of one organization, category, incident or card. */
+/**
+ * ap_card_editor_get_check:
+ * @link: %AP_CARD_LINK_ORGANIZATIONS or %AP_CARD_LINK_CATEGORIES
+ *
+ * Returns: (transfer none) (nullable): the check box of one organization or pain
+ *   category; the long lists (incidents, dependencies) have check boxes only for the
+ *   rows on screen: use ap_card_editor_set_linked () for them
+ */
 GtkCheckButton *
 ap_card_editor_get_check (ApCardEditor *self,
                           ApCardLink    link,
@@ -548,7 +838,59 @@ ap_card_editor_get_check (ApCardEditor *self,
 {
   g_return_val_if_fail (AP_IS_CARD_EDITOR (self), NULL);
   g_return_val_if_fail (link < AP_CARD_N_LINKS, NULL);
+
+  if (self->links[link].checks == NULL)
+    return NULL;
   return g_hash_table_lookup (self->links[link].checks, &id);
+}
+
+/* Whether the card (as edited, not saved) links to @id. */
+gboolean
+ap_card_editor_get_linked (ApCardEditor *self,
+                           ApCardLink    link,
+                           gint64        id)
+{
+  g_return_val_if_fail (AP_IS_CARD_EDITOR (self), FALSE);
+  g_return_val_if_fail (link < AP_CARD_N_LINKS, FALSE);
+  return is_linked (&self->links[link], id);
+}
+
+/* Checks or unchecks one organization, category, incident or card, as a click would. */
+void
+ap_card_editor_set_linked (ApCardEditor *self,
+                           ApCardLink    link,
+                           gint64        id,
+                           gboolean      linked)
+{
+  g_return_if_fail (AP_IS_CARD_EDITOR (self));
+  g_return_if_fail (link < AP_CARD_N_LINKS);
+  set_linked (&self->links[link], id, linked);
+}
+
+/**
+ * ap_card_editor_get_link_rows:
+ * @link: %AP_CARD_LINK_INCIDENTS or %AP_CARD_LINK_DEPENDENCIES
+ *
+ * Returns: (transfer none) (nullable): the incidents or cards the list shows, as its
+ *   search narrows them
+ */
+GListModel *
+ap_card_editor_get_link_rows (ApCardEditor *self,
+                              ApCardLink    link)
+{
+  g_return_val_if_fail (AP_IS_CARD_EDITOR (self), NULL);
+  g_return_val_if_fail (link < AP_CARD_N_LINKS, NULL);
+  return G_LIST_MODEL (self->links[link].rows);
+}
+
+/* Returns: (transfer none) (nullable): the search entry of a long list */
+GtkEditable *
+ap_card_editor_get_link_search (ApCardEditor *self,
+                                ApCardLink    link)
+{
+  g_return_val_if_fail (AP_IS_CARD_EDITOR (self), NULL);
+  g_return_val_if_fail (link < AP_CARD_N_LINKS, NULL);
+  return GTK_EDITABLE (self->links[link].search);
 }
 
 /* The message shown for a refused save, or NULL. */

@@ -23,6 +23,17 @@ void            ap_card_editor_select         (ApCardEditor *self,
 GtkCheckButton *ap_card_editor_get_check      (ApCardEditor *self,
                                                ApCardLink    link,
                                                gint64        id);
+gboolean        ap_card_editor_get_linked     (ApCardEditor *self,
+                                               ApCardLink    link,
+                                               gint64        id);
+void            ap_card_editor_set_linked     (ApCardEditor *self,
+                                               ApCardLink    link,
+                                               gint64        id,
+                                               gboolean      linked);
+GListModel     *ap_card_editor_get_link_rows  (ApCardEditor *self,
+                                               ApCardLink    link);
+GtkEditable    *ap_card_editor_get_link_search (ApCardEditor *self,
+                                               ApCardLink    link);
 const char     *ap_card_editor_get_error      (ApCardEditor *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ap-chart-canvas.h"
 
@@ -20,6 +21,7 @@ struct _ApChartCanvas
   int             focus;  /* index into bars, or -1 */
   char           *focus_description;
   guint           n_paints;
+  GtkAdjustment  *vadjustment; /* of the scrolled window around, if any */
 };
 
 G_DEFINE_FINAL_TYPE (ApChartCanvas, ap_chart_canvas, GTK_TYPE_WIDGET)
@@ -28,6 +30,18 @@ static ApChartColor
 to_chart_color (const GdkRGBA *rgba)
 {
   return (ApChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
+}
+
+/* In a scrolled window, a focused bar out of view is scrolled into it. */
+static void
+scroll_to_bar (ApChartCanvas    *self,
+               const ApChartBar *bar)
+{
+  double margin = 8 * self->scale;
+
+  if (self->vadjustment != NULL)
+    gtk_adjustment_clamp_page (self->vadjustment, bar->y - margin,
+                               bar->y + bar->height + margin);
 }
 
 /* The figures or the size changed: the bars move, the focus keeps its index. */
@@ -60,6 +74,7 @@ set_focus_bar (ApChartCanvas *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->focus_description, -1);
+  scroll_to_bar (self, bar);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -155,9 +170,75 @@ static void
 on_data_changed_cb (ApChartData   *data,
                     ApChartCanvas *self)
 {
+  /* More or fewer categories need a taller or shorter canvas. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   relayout (self);
   if (self->focus >= 0)
     set_focus_bar (self, self->focus);
+}
+
+/* The canvas draws only the part in view, so scrolling must draw again: GTK would
+ * otherwise move the part drawn before. */
+static void
+on_vadjustment_value_changed_cb (GtkAdjustment *adjustment,
+                                 ApChartCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ap_chart_canvas_root (GtkWidget *widget)
+{
+  ApChartCanvas *self = AP_CHART_CANVAS (widget);
+  GtkWidget *scrolled;
+
+  GTK_WIDGET_CLASS (ap_chart_canvas_parent_class)->root (widget);
+
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return;
+  /* The viewport would scroll (animated) to show as much of the canvas as it can each
+   * time the canvas takes the focus, and fight scroll_to_bar over the position. */
+  if (GTK_IS_VIEWPORT (gtk_widget_get_parent (widget)))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_parent (widget)), FALSE);
+  self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  g_signal_connect (self->vadjustment, "value-changed",
+                    G_CALLBACK (on_vadjustment_value_changed_cb), self);
+}
+
+static void
+ap_chart_canvas_unroot (GtkWidget *widget)
+{
+  ApChartCanvas *self = AP_CHART_CANVAS (widget);
+
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_vadjustment_value_changed_cb,
+                                          self);
+  g_clear_object (&self->vadjustment);
+
+  GTK_WIDGET_CLASS (ap_chart_canvas_parent_class)->unroot (widget);
+}
+
+/* The part of the canvas in view: all of it, or in a scrolled window what the viewport
+ * shows. A chart of a thousand categories is tens of thousands of pixels tall, and
+ * both its drawing and the cairo node's surface would cost that much. */
+static gboolean
+get_visible_area (ApChartCanvas   *self,
+                  int              width,
+                  int              height,
+                  graphene_rect_t *area)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+
+  *area = GRAPHENE_RECT_INIT (0, 0, width, height);
+  if (viewport != NULL && gtk_widget_compute_bounds (viewport, GTK_WIDGET (self), &bounds))
+    {
+      if (!graphene_rect_intersection (area, &bounds, area))
+        return FALSE;
+      graphene_rect_round_extents (area, area);
+    }
+  return area->size.width > 0 && area->size.height > 0;
 }
 
 static void
@@ -204,12 +285,14 @@ ap_chart_canvas_snapshot (GtkWidget   *widget,
 {
   ApChartCanvas *self = AP_CHART_CANVAS (widget);
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  graphene_rect_t area;
   cairo_t *cr;
 
-  if (self->data == NULL || w <= 0 || h <= 0)
+  if (self->data == NULL || !get_visible_area (self, w, h, &area))
     return;
   self->n_paints++;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  /* The painter skips the rows outside the cairo node's clip. */
+  cr = gtk_snapshot_append_cairo (snapshot, &area);
   ap_chart_paint (cr, self->data, self->kind, &self->palette, w, h, self->scale,
                   gtk_widget_has_focus (widget) ? self->focus : -1, NULL);
   cairo_destroy (cr);
@@ -224,8 +307,23 @@ ap_chart_canvas_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 560;
+  ApChartCanvas *self = AP_CHART_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 320;
+      *natural = 800;
+      return;
+    }
+  /* Every category gets a readable row; with more categories than fit, the canvas is
+   * taller than its scrolled window rather than labelling every n-th row. */
+  *minimum = 240;
+  if (self->data != NULL)
+    *minimum = MAX (*minimum, (int) ceil (ap_chart_get_min_height (self->data, self->kind,
+                                                                   width > 0 ? width : 800,
+                                                                   self->scale)));
+  *natural = MAX (*minimum, 560);
 }
 
 static void
@@ -236,6 +334,7 @@ ap_chart_canvas_dispose (GObject *object)
   if (self->data != NULL)
     g_signal_handlers_disconnect_by_func (self->data, on_data_changed_cb, self);
   g_clear_object (&self->data);
+  g_clear_object (&self->vadjustment);
   g_clear_pointer (&self->bars, g_array_unref);
   g_clear_pointer (&self->focus_description, g_free);
 
@@ -253,6 +352,8 @@ ap_chart_canvas_class_init (ApChartCanvasClass *klass)
   widget_class->size_allocate = ap_chart_canvas_size_allocate;
   widget_class->snapshot = ap_chart_canvas_snapshot;
   widget_class->measure = ap_chart_canvas_measure;
+  widget_class->root = ap_chart_canvas_root;
+  widget_class->unroot = ap_chart_canvas_unroot;
 
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -297,6 +398,7 @@ ap_chart_canvas_set_data (ApChartCanvas *self,
   if (data != NULL)
     g_signal_connect (data, "changed", G_CALLBACK (on_data_changed_cb), self);
   self->focus = -1;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   relayout (self);
 }
 
@@ -318,6 +420,7 @@ ap_chart_canvas_set_kind (ApChartCanvas *self,
   self->focus = -1;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ap_chart_kind_get_title (kind), -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   relayout (self);
 }
 
@@ -334,6 +437,7 @@ ap_chart_canvas_set_scale (ApChartCanvas *self,
 {
   g_return_if_fail (AP_IS_CHART_CANVAS (self));
   self->scale = scale;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   relayout (self);
 }
 

@@ -54,13 +54,17 @@ recompute_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A command changes several lists at once; one recomputation after it is enough. */
+/* A command changes several lists at once; one recomputation after it is enough. With
+ * a big plan it takes a while, so edits made while the charts are not shown only leave
+ * the figures stale, for the map to read again. */
 static void
 on_data_invalidated_cb (ApChartData *data,
                         ApChartView *self)
 {
-  if (self->recompute_id == 0)
-    self->recompute_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, recompute_cb, self, NULL);
+  if (self->recompute_id != 0 ||
+      (!gtk_widget_get_mapped (GTK_WIDGET (self)) && self->meeting == NULL))
+    return;
+  self->recompute_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, recompute_cb, self, NULL);
 }
 
 static void
@@ -128,16 +132,39 @@ show_meeting (ApChartView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkWidget *canvas = ap_chart_canvas_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->meeting = GTK_WINDOW (adw_window_new ());
   self->meeting_canvas = AP_CHART_CANVAS (canvas);
   gtk_window_set_title (self->meeting, _("Meeting Mode"));
   if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (self->meeting, GTK_WINDOW (root));
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (root));
+      GdkMonitor *monitor = surface != NULL
+                              ? gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface),
+                                                                    surface)
+                              : NULL;
+
+      gtk_window_set_transient_for (self->meeting, GTK_WINDOW (root));
+      /* The window manager makes the window full screen; where there is none (a kiosk,
+       * a bare X server on a meeting-room PC) it still covers the monitor. */
+      if (monitor != NULL)
+        {
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          gtk_window_set_default_size (self->meeting, geometry.width, geometry.height);
+        }
+    }
   ap_chart_canvas_set_data (self->meeting_canvas, self->data);
   ap_chart_canvas_set_kind (self->meeting_canvas, ap_chart_canvas_get_kind (self->canvas));
   ap_chart_canvas_set_scale (self->meeting_canvas, MEETING_SCALE);
-  adw_window_set_content (ADW_WINDOW (self->meeting), canvas);
+  /* At meeting size a chart of many categories is taller than the screen; the Up and
+   * Down keys walk its bars and scroll them into view. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
+  adw_window_set_content (ADW_WINDOW (self->meeting), scrolled);
   /* Capture: the arrows step charts before the canvas takes them for its bars. */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_meeting_key_pressed_cb), self);
@@ -250,6 +277,21 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+ap_chart_view_map (GtkWidget *widget)
+{
+  ApChartView *self = AP_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ap_chart_view_parent_class)->map (widget);
+
+  /* Before the first frame shows the figures of before the edits. */
+  if (self->data != NULL && ap_chart_data_get_stale (self->data))
+    {
+      g_clear_handle_id (&self->recompute_id, g_source_remove);
+      recompute_cb (self);
+    }
+}
+
+static void
 ap_chart_view_dispose (GObject *object)
 {
   ApChartView *self = AP_CHART_VIEW (object);
@@ -279,6 +321,7 @@ ap_chart_view_class_init (ApChartViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ap_chart_view_dispose;
+  widget_class->map = ap_chart_view_map;
 
   g_type_ensure (AP_TYPE_CHART_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -291,7 +334,6 @@ ap_chart_view_class_init (ApChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "charts.meeting", NULL, meeting_action);
   gtk_widget_class_install_action (widget_class, "charts.export-all", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-one", NULL, export_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "charts.meeting", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -300,8 +342,18 @@ static void
 ap_chart_view_init (ApChartView *self)
 {
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* F11 works wherever the focus is in the window (the view switcher, the header bar)
+   * while the Charts page is shown: a managed shortcut is run by the window, and GTK
+   * skips it while this view is not mapped, i.e. while another page is shown. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0),
+                                                          gtk_named_action_new ("charts.meeting")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->export_chart = -1;
   for (guint k = 0; k < AP_N_CHARTS; k++)
     gtk_string_list_append (titles, ap_chart_kind_get_title (k));

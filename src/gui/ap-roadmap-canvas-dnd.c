@@ -126,6 +126,7 @@ static void
 stop_drag (ApRoadmapCanvas *self)
 {
   self->drag_state = DRAG_NONE;
+  g_clear_pointer (&self->dragged, g_array_unref);
   self->drop_valid = FALSE;
   if (self->autoscroll_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
@@ -215,6 +216,8 @@ on_drag_update_cb (GtkGestureDrag  *gesture,
         return;
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       self->drag_state = DRAG_CARDS;
+      /* Once: finding the selected cards in map order reads every card. */
+      self->dragged = dragged_cards (self);
       start_autoscroll (self);
       G_GNUC_FALLTHROUGH;
     case DRAG_CARDS:
@@ -239,6 +242,7 @@ on_drag_end_cb (GtkGestureDrag  *gesture,
   DragState state = self->drag_state;
   ApRoadmapHit drop = self->drop;
   gboolean drop_valid = self->drop_valid;
+  g_autoptr(GArray) ids = self->dragged != NULL ? g_array_ref (self->dragged) : NULL;
 
   stop_drag (self);
   if (state == DRAG_PENDING && !self->drag_toggled)
@@ -246,10 +250,8 @@ on_drag_end_cb (GtkGestureDrag  *gesture,
       /* A click on one card of a selection selects that card alone. */
       ap_roadmap_canvas_set_selection (self, &self->drag_card_id, 1);
     }
-  else if (state == DRAG_CARDS && drop_valid)
+  else if (state == DRAG_CARDS && drop_valid && ids != NULL)
     {
-      g_autoptr(GArray) ids = dragged_cards (self);
-
       ap_roadmap_canvas_move_cards_to (self, (const gint64 *) (gpointer) ids->data, ids->len,
                                        drop.row, drop.column, drop.index);
     }
@@ -380,6 +382,7 @@ ap_roadmap_canvas_dnd_dispose (ApRoadmapCanvas *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
   self->autoscroll_id = 0;
   self->drag_state = DRAG_NONE;
+  g_clear_pointer (&self->dragged, g_array_unref);
   g_clear_object (&self->drag);
 }
 
@@ -446,25 +449,56 @@ static void
 snapshot_ghosts (ApRoadmapCanvas *self,
                  GtkSnapshot     *snapshot)
 {
-  g_autoptr(GArray) ids = dragged_cards (self);
   double x = self->pointer_x - self->grab_dx * self->zoom;
   double y = self->pointer_y - self->grab_dy * self->zoom;
-  guint n = MIN (ids->len, MAX_GHOSTS);
+  guint n = MIN (self->dragged->len, MAX_GHOSTS);
 
   gtk_snapshot_push_opacity (snapshot, 0.75);
   for (guint i = n; i > 0; i--)
     {
       const ApRoadmapCardBox *box =
-        ap_roadmap_layout_find_card (self->layout, g_array_index (ids, gint64, i - 1));
+        ap_roadmap_layout_find_card (self->layout, g_array_index (self->dragged, gint64, i - 1));
 
-      if (box == NULL)
-        continue;
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x + 6 * (i - 1)),
-                                                              round (y + 6 * (i - 1))));
-      gtk_snapshot_append_node (snapshot, ap_roadmap_canvas_get_card_node (self, box));
-      gtk_snapshot_restore (snapshot);
+      if (box != NULL)
+        ap_roadmap_canvas_append_card (self, snapshot, ap_roadmap_canvas_get_card_node (self, box, FALSE),
+                                       x + 6 * (i - 1), y + 6 * (i - 1));
     }
+  gtk_snapshot_pop (snapshot);
+}
+
+/* The target cell lit and the insertion point drawn as a bar: colour and border nodes,
+ * which cost nothing to redraw as the pointer moves. */
+static void
+snapshot_drop_target (ApRoadmapCanvas *self,
+                      GtkSnapshot     *snapshot)
+{
+  const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (self->layout, self->drop.row,
+                                                             self->drop.column);
+  double y = ap_roadmap_layout_get_insertion_y (self->layout, self->drop.row, self->drop.column,
+                                                self->drop.index);
+  const ApRgba *a = &self->palette.accent;
+  GdkRGBA fill = { a->red, a->green, a->blue, 0.12f }, line = { a->red, a->green, a->blue, 1 };
+  double h = gtk_widget_get_height (GTK_WIDGET (self));
+  GskRoundedRect bar;
+  graphene_rect_t r;
+
+  /* A cell can be thousands of pixels tall: only what is on screen (and a margin, so
+   * the border stays off it) is drawn. */
+  ap_roadmap_canvas_to_widget (self, &(ApRect) { cell->rect.x, cell->rect.y, cell->rect.width - 1,
+                                                 cell->rect.height - 1 }, &r);
+  if (graphene_rect_intersection (&r, &GRAPHENE_RECT_INIT (r.origin.x, -4, r.size.width, h + 8), &r))
+    {
+      gtk_snapshot_append_color (snapshot, &fill, &r);
+      gtk_snapshot_append_border (snapshot, &GSK_ROUNDED_RECT_INIT (r.origin.x, r.origin.y,
+                                                                    r.size.width, r.size.height),
+                                  (float[4]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[4]) { line, line, line, line });
+    }
+  ap_roadmap_canvas_to_widget (self, &(ApRect) { cell->rect.x + AP_ROADMAP_CELL_PADDING / 2, y - 2,
+                                                 cell->rect.width - AP_ROADMAP_CELL_PADDING, 4 }, &r);
+  gsk_rounded_rect_init_from_rect (&bar, &r, 2 * self->zoom);
+  gtk_snapshot_push_rounded_clip (snapshot, &bar);
+  gtk_snapshot_append_color (snapshot, &line, &r);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -472,23 +506,12 @@ void
 ap_roadmap_canvas_snapshot_drag (ApRoadmapCanvas *self,
                                  GtkSnapshot     *snapshot)
 {
-  double w = gtk_widget_get_width (GTK_WIDGET (self));
-  double h = gtk_widget_get_height (GTK_WIDGET (self));
-
   if (self->drag_state == DRAG_CARDS)
     {
       if (self->drop_valid)
-        {
-          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-
-          cairo_translate (cr, -gtk_adjustment_get_value (self->hadjustment),
-                           -gtk_adjustment_get_value (self->vadjustment));
-          cairo_scale (cr, self->zoom, self->zoom);
-          ap_roadmap_painter_draw_drop_target (cr, self->layout, self->drop.row,
-                                               self->drop.column, self->drop.index, &self->palette);
-          cairo_destroy (cr);
-        }
-      snapshot_ghosts (self, snapshot);
+        snapshot_drop_target (self, snapshot);
+      if (self->dragged != NULL)
+        snapshot_ghosts (self, snapshot);
     }
   else if (self->drag_state == DRAG_RUBBER)
     {

@@ -33,10 +33,17 @@ parse_direction (GVariant  *parameter,
   return FALSE;
 }
 
+/* Screen readers speak the canvas's description when it changes. GTK 4.8 has no way to
+ * announce anything else, and a description set to what it already was changes
+ * nothing: it is cleared first, so that pressing Alt+Left twice at the edge is heard
+ * twice. */
 void
 ap_roadmap_canvas_announce (ApRoadmapCanvas *self,
                             const char      *text)
 {
+  g_free (self->announcement);
+  self->announcement = g_strdup (text);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
@@ -193,6 +200,13 @@ focus_move_action (GtkWidget  *widget,
   ap_roadmap_canvas_select_card (self, to->card_id);
 }
 
+static const char * const edge_messages[] = {
+  N_("Cannot move further left"),
+  N_("Cannot move further right"),
+  N_("Cannot move further up"),
+  N_("Cannot move further down"),
+};
+
 static void
 move_focused_action (GtkWidget  *widget,
                      const char *action_name,
@@ -241,7 +255,9 @@ move_focused_action (GtkWidget  *widget,
   return;
 
 edge:
+  /* The bell alone says nothing to someone who cannot see that the card did not move. */
   gtk_widget_error_bell (widget);
+  ap_roadmap_canvas_announce (self, _(edge_messages[dir]));
 }
 
 static void

@@ -7,10 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* ApRoadmapCanvas is split in three files: ap-roadmap-canvas.c has the widget, the
- * model, scrolling, zoom and drawing; ap-roadmap-canvas-dnd.c the pointer (selection,
- * drag and drop, rubber band, zoom gestures); ap-roadmap-canvas-keyboard.c the actions
- * and key bindings, and what is said to screen readers. */
+/* ApRoadmapCanvas is split in four files: ap-roadmap-canvas.c has the widget, the
+ * model, scrolling and zoom; ap-roadmap-canvas-draw.c the snapshot and its caches of
+ * drawn nodes; ap-roadmap-canvas-dnd.c the pointer (selection, drag and drop, rubber
+ * band, zoom gestures); ap-roadmap-canvas-keyboard.c the actions and key bindings, and
+ * what is said to screen readers. */
 
 typedef enum
 {
@@ -38,11 +39,20 @@ struct _ApRoadmapCanvas
   guint             hscroll_policy : 1;
   guint             vscroll_policy : 1;
 
-  /* card id → CachedNode: each card drawn once at this zoom, with this palette. */
+  /* Drawings kept between frames (ap-roadmap-canvas-draw.c), in map units and this
+   * palette. card id → CachedNode: each card drawn once and kept while its content
+   * stays. The rest is dropped when the layout is rebuilt, the cells' also on zooming. */
   GHashTable       *nodes;
+  guint             frame;         /* counts snapshots, to find cards not drawn lately */
+  GPtrArray        *header_nodes;  /* per activity, then per row, then the corner */
+  GPtrArray        *cell_nodes;    /* the far zoom's cell summaries, rows × columns */
+  GskRenderNode    *thread_node;   /* the selected card's initiative */
+  gint64            thread_card_id;
+  GHashTable       *dimmed;        /* card id → 1 + whether the filter leaves it out */
 
   GArray           *selection;     /* gint64 card ids, in the order they were selected */
   gint64            focus_id;
+  char             *announcement;  /* what was last said to screen readers */
 
   /* Pointer. */
   GtkGesture       *drag;
@@ -52,6 +62,7 @@ struct _ApRoadmapCanvas
   double            pointer_x, pointer_y;  /* widget coordinates now */
   double            start_mx, start_my;    /* map coordinates of the press */
   gint64            drag_card_id;
+  GArray           *dragged;       /* the cards a drag moves, in map order */
   double            grab_dx, grab_dy;      /* pointer within the pressed card, map units */
   gboolean          drop_valid;
   ApRoadmapHit      drop;
@@ -62,7 +73,9 @@ struct _ApRoadmapCanvas
 typedef struct
 {
   GskRenderNode *node;
+  GskRenderNode *dimmed_node;   /* the same, faded, made when a filter first needs it */
   guint          content_hash;
+  guint          frame;         /* the last frame that drew it */
 } CachedNode;
 
 /* ap-roadmap-canvas.c */
@@ -91,8 +104,6 @@ void      ap_roadmap_canvas_toggle_selected   (ApRoadmapCanvas *self,
                                                gint64           card_id);
 void      ap_roadmap_canvas_set_focus_card    (ApRoadmapCanvas *self,
                                                gint64           card_id);
-GskRenderNode *ap_roadmap_canvas_get_card_node (ApRoadmapCanvas       *self,
-                                                const ApRoadmapCardBox *box);
 void      ap_roadmap_canvas_emit_card_activated (ApRoadmapCanvas *self,
                                                  gint64           card_id);
 void      ap_roadmap_canvas_emit_new_card       (ApRoadmapCanvas *self,
@@ -100,6 +111,27 @@ void      ap_roadmap_canvas_emit_new_card       (ApRoadmapCanvas *self,
                                                  gint64           step_id);
 void      ap_roadmap_canvas_emit_cards_deleted  (ApRoadmapCanvas *self,
                                                  guint            n);
+
+/* ap-roadmap-canvas-draw.c */
+void      ap_roadmap_canvas_draw_init         (ApRoadmapCanvas *self);
+void      ap_roadmap_canvas_draw_finalize     (ApRoadmapCanvas *self);
+void      ap_roadmap_canvas_drop_drawings     (ApRoadmapCanvas *self);
+void      ap_roadmap_canvas_drop_layout_drawings (ApRoadmapCanvas *self);
+void      ap_roadmap_canvas_drop_zoom_drawings (ApRoadmapCanvas *self);
+void      ap_roadmap_canvas_drop_filter_matches (ApRoadmapCanvas *self);
+void      ap_roadmap_canvas_snapshot_all      (ApRoadmapCanvas *self,
+                                               GtkSnapshot     *snapshot);
+GskRenderNode *ap_roadmap_canvas_get_card_node (ApRoadmapCanvas        *self,
+                                                const ApRoadmapCardBox *box,
+                                                gboolean                dimmed);
+void      ap_roadmap_canvas_append_card       (ApRoadmapCanvas        *self,
+                                               GtkSnapshot            *snapshot,
+                                               GskRenderNode          *node,
+                                               double                  x,
+                                               double                  y);
+void      ap_roadmap_canvas_to_widget         (ApRoadmapCanvas *self,
+                                               const ApRect    *map,
+                                               graphene_rect_t *widget);
 
 /* ap-roadmap-canvas-dnd.c */
 void      ap_roadmap_canvas_dnd_init          (ApRoadmapCanvas *self);

@@ -38,15 +38,6 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (ApRoadmapCanvas, ap_roadmap_canvas, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
-static void
-free_cached_node (gpointer data)
-{
-  CachedNode *cached = data;
-
-  gsk_render_node_unref (cached->node);
-  g_free (cached);
-}
-
 static double
 hvalue (ApRoadmapCanvas *self)
 {
@@ -108,6 +99,7 @@ ap_roadmap_canvas_ensure_layout (ApRoadmapCanvas *self)
   ap_roadmap_layout_set_font (self->layout,
                               pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
   ap_roadmap_layout_rebuild (self->layout, self->plan);
+  ap_roadmap_canvas_drop_layout_drawings (self);
   prune_selection (self);
   configure_adjustments (self);
 }
@@ -135,6 +127,7 @@ static void
 on_filter_changed_cb (ApCardFilter    *filter,
                       ApRoadmapCanvas *self)
 {
+  ap_roadmap_canvas_drop_filter_matches (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -176,240 +169,11 @@ ap_roadmap_canvas_hit_test (ApRoadmapCanvas *self,
   ap_roadmap_layout_hit_test (self->layout, mx, my, hit);
 }
 
-GskRenderNode *
-ap_roadmap_canvas_get_card_node (ApRoadmapCanvas        *self,
-                                 const ApRoadmapCardBox *box)
-{
-  CachedNode *cached = g_hash_table_lookup (self->nodes, &box->card_id);
-  GtkSnapshot *snapshot;
-  cairo_t *cr;
-
-  if (cached != NULL && cached->content_hash == box->content_hash)
-    return cached->node;
-
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT (0, 0, ceil (box->rect.width * self->zoom),
-                                                       ceil (box->rect.height * self->zoom)));
-  cairo_scale (cr, self->zoom, self->zoom);
-  ap_roadmap_painter_draw_card (cr, self->layout, box, &self->palette);
-  cairo_destroy (cr);
-  if (cached == NULL)
-    {
-      cached = g_new0 (CachedNode, 1);
-      g_hash_table_insert (self->nodes, g_memdup2 (&box->card_id, sizeof (gint64)), cached);
-    }
-  else
-    gsk_render_node_unref (cached->node);
-  cached->node = gtk_snapshot_free_to_node (snapshot);
-  cached->content_hash = box->content_hash;
-  return cached->node;
-}
-
-typedef struct
-{
-  ApRoadmapCanvas *self;
-  GtkSnapshot     *snapshot;
-  cairo_t         *cr;      /* far zoom: every block in one drawing */
-  ApRowList       *cards;
-} SnapshotData;
-
-static gboolean
-is_dimmed (ApRoadmapCanvas *self,
-           ApRowList       *cards,
-           gint64           card_id)
-{
-  ApCard *card;
-
-  if (self->filter == NULL || ap_card_filter_is_empty (self->filter))
-    return FALSE;
-  card = ap_row_list_lookup (cards, card_id);
-  return card != NULL && !ap_card_filter_matches (self->filter, self->plan, card);
-}
-
-static void
-snapshot_card (const ApRoadmapCardBox *box,
-               gpointer                user_data)
-{
-  SnapshotData *data = user_data;
-  ApRoadmapCanvas *self = data->self;
-  gboolean dimmed = is_dimmed (self, data->cards, box->card_id);
-  GskRenderNode *node = ap_roadmap_canvas_get_card_node (self, box);
-
-  gtk_snapshot_save (data->snapshot);
-  /* Whole pixels, so the cached drawings stay sharp. */
-  gtk_snapshot_translate (data->snapshot,
-                          &GRAPHENE_POINT_INIT (round (box->rect.x * self->zoom - hvalue (self)),
-                                                round (box->rect.y * self->zoom - vvalue (self))));
-  if (dimmed)
-    gtk_snapshot_push_opacity (data->snapshot, self->palette.dim_alpha);
-  gtk_snapshot_append_node (data->snapshot, node);
-  if (dimmed)
-    gtk_snapshot_pop (data->snapshot);
-  gtk_snapshot_restore (data->snapshot);
-}
-
-static void
-draw_block (const ApRoadmapCardBox *box,
-            gpointer                user_data)
-{
-  SnapshotData *data = user_data;
-  ApRoadmapPalette palette = data->self->palette;
-
-  if (is_dimmed (data->self, data->cards, box->card_id))
-    cairo_push_group (data->cr);
-  ap_roadmap_painter_draw_card_block (data->cr, box, &palette);
-  if (is_dimmed (data->self, data->cards, box->card_id))
-    {
-      cairo_pop_group_to_source (data->cr);
-      cairo_paint_with_alpha (data->cr, palette.dim_alpha);
-    }
-}
-
-/* Opens a cairo drawing over the whole widget in map units, scrolled. */
-static cairo_t *
-begin_map_cairo (ApRoadmapCanvas *self,
-                 GtkSnapshot     *snapshot,
-                 double           w,
-                 double           h)
-{
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-
-  cairo_translate (cr, -hvalue (self), -vvalue (self));
-  cairo_scale (cr, self->zoom, self->zoom);
-  return cr;
-}
-
-static void
-snapshot_cards (ApRoadmapCanvas *self,
-                GtkSnapshot     *snapshot,
-                const ApRect    *visible,
-                double           w,
-                double           h)
-{
-  SnapshotData data = { self, snapshot, NULL, ap_plan_get_cards (self->plan) };
-  ApRoadmapLod lod = ap_roadmap_lod_for_zoom (self->zoom);
-
-  if (lod == AP_ROADMAP_LOD_FULL)
-    {
-      ap_roadmap_layout_cards_in_rect (self->layout, visible, snapshot_card, &data);
-      return;
-    }
-  /* Far out, thousands of cards are on screen: they become one drawing, not one node
-   * each, so that the frame stays small (GTK 4.8's GL renderer aborts past ~60,000). */
-  data.cr = begin_map_cairo (self, snapshot, w, h);
-  if (lod == AP_ROADMAP_LOD_BLOCKS)
-    ap_roadmap_layout_cards_in_rect (self->layout, visible, draw_block, &data);
-  else
-    for (guint r = 0; r < ap_roadmap_layout_get_n_rows (self->layout); r++)
-      for (guint c = 0; c < ap_roadmap_layout_get_n_columns (self->layout); c++)
-        ap_roadmap_painter_draw_cell_summary (data.cr, self->layout, r, c, &self->palette);
-  cairo_destroy (data.cr);
-}
-
-static void
-snapshot_selection (ApRoadmapCanvas *self,
-                    GtkSnapshot     *snapshot,
-                    double           w,
-                    double           h)
-{
-  const ApRoadmapCardBox *focus = self->focus_id != 0
-    ? ap_roadmap_layout_find_card (self->layout, self->focus_id) : NULL;
-  double ring = self->palette.high_contrast ? 4 : 3;
-  cairo_t *cr;
-
-  if (self->selection->len == 0 && focus == NULL)
-    return;
-  cr = begin_map_cairo (self, snapshot, w, h);
-  /* The other phases of the selected card's initiative, and the thread between them. */
-  if (self->selection->len == 1)
-    {
-      const ApRoadmapCardBox *box =
-        ap_roadmap_layout_find_card (self->layout, g_array_index (self->selection, gint64, 0));
-
-      if (box != NULL)
-        ap_roadmap_painter_draw_thread (cr, self->layout, box->initiative_id, &self->palette);
-    }
-  for (guint i = 0; i < self->selection->len; i++)
-    {
-      const ApRoadmapCardBox *box =
-        ap_roadmap_layout_find_card (self->layout, g_array_index (self->selection, gint64, i));
-
-      if (box != NULL)
-        ap_roadmap_painter_draw_ring (cr, &box->rect, &self->palette.accent, ring / self->zoom);
-    }
-  if (focus != NULL && gtk_widget_has_focus (GTK_WIDGET (self)))
-    {
-      double dash = 4 / self->zoom;
-
-      cairo_set_dash (cr, &dash, 1, 0);
-      ap_roadmap_painter_draw_ring (cr, &(ApRect) { focus->rect.x - 3 / self->zoom,
-                                                    focus->rect.y - 3 / self->zoom,
-                                                    focus->rect.width + 6 / self->zoom,
-                                                    focus->rect.height + 6 / self->zoom },
-                                    &self->palette.foreground, 1.5 / self->zoom);
-    }
-  cairo_destroy (cr);
-}
-
-static void
-snapshot_headers (ApRoadmapCanvas *self,
-                  GtkSnapshot     *snapshot,
-                  const ApRect    *visible,
-                  double           w,
-                  double           h)
-{
-  double header_h = ap_roadmap_layout_get_header_height (self->layout) * self->zoom;
-  double period_w = ap_roadmap_layout_get_period_width (self->layout) * self->zoom;
-  cairo_t *cr;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, header_h));
-  cairo_translate (cr, -hvalue (self), 0);
-  cairo_scale (cr, self->zoom, self->zoom);
-  ap_roadmap_painter_draw_column_headers (cr, self->layout, &self->palette, visible);
-  cairo_destroy (cr);
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, header_h, period_w, h - header_h));
-  cairo_translate (cr, 0, -vvalue (self));
-  cairo_scale (cr, self->zoom, self->zoom);
-  ap_roadmap_painter_draw_row_headers (cr, self->layout, &self->palette, visible);
-  cairo_destroy (cr);
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, period_w, header_h));
-  cairo_scale (cr, self->zoom, self->zoom);
-  ap_roadmap_painter_draw_corner (cr, self->layout, &self->palette);
-  cairo_destroy (cr);
-}
-
 static void
 ap_roadmap_canvas_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
-  ApRoadmapCanvas *self = AP_ROADMAP_CANVAS (widget);
-  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  const ApRgba *bg = &self->palette.background;
-  ApRect visible;
-
-  ap_roadmap_canvas_ensure_layout (self);
-  visible = (ApRect) { hvalue (self) / self->zoom, vvalue (self) / self->zoom,
-                       w / self->zoom, h / self->zoom };
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->red, bg->green, bg->blue, 1 },
-                             &GRAPHENE_RECT_INIT (0, 0, w, h));
-  if (self->plan == NULL)
-    return;
-
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  {
-    cairo_t *cr = begin_map_cairo (self, snapshot, w, h);
-
-    ap_roadmap_painter_draw_cells (cr, self->layout, &self->palette, &visible);
-    cairo_destroy (cr);
-  }
-  snapshot_cards (self, snapshot, &visible, w, h);
-  snapshot_selection (self, snapshot, w, h);
-  ap_roadmap_canvas_snapshot_drag (self, snapshot);
-  snapshot_headers (self, snapshot, &visible, w, h);
-  gtk_snapshot_pop (snapshot);
+  ap_roadmap_canvas_snapshot_all (AP_ROADMAP_CANVAS (widget), snapshot);
 }
 
 static void
@@ -512,7 +276,7 @@ ap_roadmap_canvas_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (ap_roadmap_canvas_parent_class)->css_changed (widget, change);
   read_palette (self);
   /* The cards were drawn in the old colours, and perhaps the old font. */
-  g_hash_table_remove_all (self->nodes);
+  ap_roadmap_canvas_drop_drawings (self);
   self->layout_dirty = TRUE;
   gtk_widget_queue_resize (widget);
 }
@@ -589,7 +353,7 @@ ap_roadmap_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->vadjustment, gtk_widget_queue_draw, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
-  g_clear_pointer (&self->nodes, g_hash_table_unref);
+  ap_roadmap_canvas_drop_drawings (self);
   G_OBJECT_CLASS (ap_roadmap_canvas_parent_class)->dispose (object);
 }
 
@@ -598,6 +362,8 @@ ap_roadmap_canvas_finalize (GObject *object)
 {
   ApRoadmapCanvas *self = AP_ROADMAP_CANVAS (object);
 
+  ap_roadmap_canvas_draw_finalize (self);
+  g_clear_pointer (&self->announcement, g_free);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->models, g_ptr_array_unref);
   g_clear_pointer (&self->selection, g_array_unref);
@@ -621,7 +387,7 @@ ap_roadmap_canvas_class_init (ApRoadmapCanvasClass *klass)
 
   properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, AP_TYPE_PLAN,
                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, AP_ROADMAP_CANVAS_MIN_ZOOM,
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, AP_ROADMAP_CANVAS_FIT_MIN_ZOOM,
                                                AP_ROADMAP_CANVAS_MAX_ZOOM, 1.0,
                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
                                                G_PARAM_EXPLICIT_NOTIFY);
@@ -657,7 +423,7 @@ ap_roadmap_canvas_init (ApRoadmapCanvas *self)
   self->layout_dirty = TRUE;
   self->models = g_ptr_array_new_with_free_func (g_object_unref);
   self->selection = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_cached_node);
+  ap_roadmap_canvas_draw_init (self);
   ap_roadmap_palette_init_light (&self->palette);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -697,7 +463,7 @@ ap_roadmap_canvas_set_plan (ApRoadmapCanvas *self,
   g_set_object (&self->plan, plan);
   g_array_set_size (self->selection, 0);
   self->focus_id = 0;
-  g_hash_table_remove_all (self->nodes);
+  ap_roadmap_canvas_drop_drawings (self);
   if (plan != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
       {
@@ -731,6 +497,7 @@ ap_roadmap_canvas_set_filter (ApRoadmapCanvas *self,
   g_set_object (&self->filter, filter);
   if (filter != NULL)
     g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
+  ap_roadmap_canvas_drop_filter_matches (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -741,6 +508,26 @@ ap_roadmap_canvas_get_zoom (ApRoadmapCanvas *self)
   return self->zoom;
 }
 
+/* The zoom that shows the whole map in the widget. */
+static double
+fit_zoom (ApRoadmapCanvas *self)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (w <= 0 || h <= 0)
+    return AP_ROADMAP_CANVAS_MIN_ZOOM;
+  return MIN (w / ap_roadmap_layout_get_width (self->layout),
+              h / ap_roadmap_layout_get_height (self->layout));
+}
+
+/* A plan too big to fit at MIN_ZOOM may still be seen whole. */
+static double
+least_zoom (ApRoadmapCanvas *self)
+{
+  return MAX (AP_ROADMAP_CANVAS_FIT_MIN_ZOOM, MIN (AP_ROADMAP_CANVAS_MIN_ZOOM, fit_zoom (self)));
+}
+
 void
 ap_roadmap_canvas_zoom_at (ApRoadmapCanvas *self,
                            double           zoom,
@@ -749,14 +536,15 @@ ap_roadmap_canvas_zoom_at (ApRoadmapCanvas *self,
 {
   double mx, my;
 
-  zoom = CLAMP (zoom, AP_ROADMAP_CANVAS_MIN_ZOOM, AP_ROADMAP_CANVAS_MAX_ZOOM);
+  ap_roadmap_canvas_ensure_layout (self);
+  zoom = CLAMP (zoom, least_zoom (self), AP_ROADMAP_CANVAS_MAX_ZOOM);
   if (fabs (zoom - self->zoom) < 1e-6)
     return;
   /* The point under the pointer stays under it. */
   mx = (wx + hvalue (self)) / self->zoom;
   my = (wy + vvalue (self)) / self->zoom;
   self->zoom = zoom;
-  g_hash_table_remove_all (self->nodes);
+  ap_roadmap_canvas_drop_zoom_drawings (self);
   ap_roadmap_canvas_ensure_layout (self);
   configure_adjustments (self);
   if (self->hadjustment != NULL)
@@ -778,17 +566,11 @@ ap_roadmap_canvas_set_zoom (ApRoadmapCanvas *self,
 void
 ap_roadmap_canvas_zoom_to_fit (ApRoadmapCanvas *self)
 {
-  int w = gtk_widget_get_width (GTK_WIDGET (self));
-  int h = gtk_widget_get_height (GTK_WIDGET (self));
-  double zoom;
-
   g_return_if_fail (AP_IS_ROADMAP_CANVAS (self));
   ap_roadmap_canvas_ensure_layout (self);
-  if (w <= 0 || h <= 0)
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
     return;
-  zoom = MIN (w / ap_roadmap_layout_get_width (self->layout),
-              h / ap_roadmap_layout_get_height (self->layout));
-  ap_roadmap_canvas_zoom_at (self, MIN (zoom, 1.0), 0, 0);
+  ap_roadmap_canvas_zoom_at (self, MIN (fit_zoom (self), 1.0), 0, 0);
   if (self->hadjustment != NULL)
     gtk_adjustment_set_value (self->hadjustment, 0);
   if (self->vadjustment != NULL)

@@ -24,7 +24,10 @@ G_BEGIN_DECLS
 #define AP_TYPE_ROADMAP_CANVAS (ap_roadmap_canvas_get_type ())
 G_DECLARE_FINAL_TYPE (ApRoadmapCanvas, ap_roadmap_canvas, AP, ROADMAP_CANVAS, GtkWidget)
 
+/* Zooming out stops at MIN_ZOOM, or lower if that is what it takes to fit a big plan
+ * (20,000 cards fit at about 0.7 %), but never below FIT_MIN_ZOOM. */
 #define AP_ROADMAP_CANVAS_MIN_ZOOM 0.02
+#define AP_ROADMAP_CANVAS_FIT_MIN_ZOOM 0.001
 #define AP_ROADMAP_CANVAS_MAX_ZOOM 4.0
 
 GtkWidget    *ap_roadmap_canvas_new                (void);

@@ -22,6 +22,7 @@ struct _ApRoadmapOutline
   ApCardFilter       *filter;
   GPtrArray          *watched;       /* lists whose changes re-sort the rows */
   guint               resort_id;
+  GHashTable         *period_counts; /* period id → matching cards; NULL when stale */
 
   GtkCustomFilter    *match_filter;
   GtkCustomSorter    *card_sorter;
@@ -48,98 +49,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Order. */
-
-int
-ap_roadmap_compare_periods (ApPeriod *a,
-                            ApPeriod *b)
-{
-  gint64 pa = ap_period_get_position (a), pb = ap_period_get_position (b);
-  gint64 ia = ap_object_get_id (AP_OBJECT (a)), ib = ap_object_get_id (AP_OBJECT (b));
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
-}
-
-static gint64
-activity_position (ApPlan *plan,
-                   gint64  activity_id)
-{
-  ApActivity *activity = ap_row_list_lookup (ap_plan_get_activities (plan), activity_id);
-
-  return activity != NULL ? ap_activity_get_position (activity) : G_MAXINT64;
-}
-
-/* Steps read left to right: by their activity's position, then their own. */
-int
-ap_roadmap_compare_steps (ApPlan *plan,
-                          ApStep *a,
-                          ApStep *b)
-{
-  gint64 aa = activity_position (plan, ap_step_get_activity_id (a));
-  gint64 ab = activity_position (plan, ap_step_get_activity_id (b));
-  gint64 pa = ap_step_get_position (a), pb = ap_step_get_position (b);
-
-  if (aa != ab)
-    return aa < ab ? -1 : 1;
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return (ap_object_get_id (AP_OBJECT (a)) > ap_object_get_id (AP_OBJECT (b))) -
-         (ap_object_get_id (AP_OBJECT (a)) < ap_object_get_id (AP_OBJECT (b)));
-}
-
-static gint64
-entity_position (gpointer item)
-{
-  gint64 position = 0;
-
-  g_object_get (item, "position", &position, NULL);
-  return position;
-}
-
-static int
-compare_sorted_cb (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      plan)
-{
-  gpointer x = *(gpointer *) a, y = *(gpointer *) b;
-  gint64 px, py;
-
-  if (AP_IS_PERIOD (x))
-    return ap_roadmap_compare_periods (x, y);
-  if (AP_IS_STEP (x))
-    return ap_roadmap_compare_steps (plan, x, y);
-  px = entity_position (x);
-  py = entity_position (y);
-  return (px > py) - (px < py);
-}
-
-/**
- * ap_roadmap_dup_sorted:
- * @plan: a plan
- * @kind: which list
- *
- * Returns: (transfer full): the list's objects in the order the roadmap shows them
- */
-GPtrArray *
-ap_roadmap_dup_sorted (ApPlan       *plan,
-                       ApEntityKind  kind)
-{
-  ApRowList *(*getters[AP_N_ENTITIES]) (ApPlan *) = {
-    ap_plan_get_organizations, ap_plan_get_activities, ap_plan_get_steps,
-    ap_plan_get_periods, ap_plan_get_stages, ap_plan_get_initiatives,
-    ap_plan_get_categories,
-  };
-  GListModel *list = G_LIST_MODEL (getters[kind] (plan));
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (items, g_list_model_get_item (list, i));
-  g_ptr_array_sort_with_data (items, compare_sorted_cb, plan);
-  return items;
-}
 
 static gint64
 period_position (ApRoadmapOutline *self,
@@ -305,30 +214,81 @@ add_label (GtkWidget  *box,
   return label;
 }
 
+/* The number of matching cards in each period, counted once per change of the cards,
+ * for the period rows on screen. A collapsed period has no children model to count. */
+static guint
+count_period_cards (ApRoadmapOutline *self,
+                    gint64            period_id)
+{
+  GListModel *cards = G_LIST_MODEL (self->cards);
+
+  if (self->period_counts == NULL)
+    {
+      self->period_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+        {
+          g_autoptr(ApCard) card = g_list_model_get_item (cards, i);
+          gint64 id = ap_card_get_period_id (card);
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->period_counts, &id));
+
+          g_hash_table_insert (self->period_counts, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (n + 1));
+        }
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->period_counts, &period_id));
+}
+
+static void
+update_period_count (ApRoadmapOutline *self,
+                     GtkWidget        *count_label)
+{
+  GtkWidget *expander = gtk_widget_get_ancestor (count_label, GTK_TYPE_TREE_EXPANDER);
+  const char *name = g_object_get_data (G_OBJECT (count_label), "ap-name");
+  gint64 *period_id = g_object_get_data (G_OBJECT (count_label), "ap-id");
+  guint n = count_period_cards (self, *period_id);
+  g_autofree char *count = g_strdup_printf (ngettext ("%u card", "%u cards", n), n);
+  g_autofree char *label = g_strdup_printf (_("Period: %s, %s"), name, count);
+
+  gtk_label_set_text (GTK_LABEL (count_label), count);
+  if (expander != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+on_count_cards_changed_cb (GListModel *cards,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GtkWidget  *count_label)
+{
+  ApRoadmapOutline *self = AP_ROADMAP_OUTLINE (gtk_widget_get_ancestor (count_label, AP_TYPE_ROADMAP_OUTLINE));
+
+  if (self != NULL)
+    update_period_count (self, count_label);
+}
+
 static void
 bind_period (ApRoadmapOutline *self,
              GtkWidget        *expander,
              GtkWidget        *box,
-             GtkTreeListRow   *row,
              ApPeriod         *period)
 {
-  GListModel *children = gtk_tree_list_row_get_children (row);
-  guint n = children != NULL ? g_list_model_get_n_items (children) : 0;
-  g_autofree char *count = g_strdup_printf (ngettext ("%u card", "%u cards", n), n);
-  g_autofree char *label = g_strdup_printf (_("Period: %s, %s"), ap_period_get_name (period), count);
-  GtkWidget *button;
+  gint64 id = ap_object_get_id (AP_OBJECT (period));
+  GtkWidget *button, *count;
 
   add_label (box, ap_period_get_name (period), "heading", FALSE);
-  add_label (box, count, "dim-label", TRUE);
+  count = add_label (box, "", "dim-label", TRUE);
+  g_object_set_data_full (G_OBJECT (count), "ap-name", g_strdup (ap_period_get_name (period)), g_free);
+  g_object_set_data_full (G_OBJECT (count), "ap-id", g_memdup2 (&id, sizeof id), g_free);
+  /* The count follows the find bar; the label goes with the next bind. */
+  g_signal_connect_object (self->cards, "items-changed", G_CALLBACK (on_count_cards_changed_cb), count, 0);
   button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("New Card in This Period"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "outline.new-card-in");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
-                                    ap_object_get_id (AP_OBJECT (period)));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   gtk_box_append (GTK_BOX (box), button);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  update_period_count (self, count);
 }
 
 static void
@@ -386,7 +346,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   clear_box (box);
   g_object_set_data (G_OBJECT (expander), "ap-list-item", list_item);
   if (AP_IS_PERIOD (item) && self->plan != NULL)
-    bind_period (self, expander, box, row, item);
+    bind_period (self, expander, box, item);
   else if (AP_IS_CARD (item) && self->plan != NULL)
     bind_card (self, expander, box, item);
   g_clear_object (&item);
@@ -642,6 +602,16 @@ on_structure_changed_cb (GListModel       *list,
 }
 
 static void
+on_matching_cards_changed_cb (GListModel       *cards,
+                              guint             position,
+                              guint             removed,
+                              guint             added,
+                              ApRoadmapOutline *self)
+{
+  g_clear_pointer (&self->period_counts, g_hash_table_unref);
+}
+
+static void
 on_filter_changed_cb (ApCardFilter     *filter,
                       ApRoadmapOutline *self)
 {
@@ -668,6 +638,7 @@ ap_roadmap_outline_dispose (GObject *object)
   if (self->watched != NULL)
     unwatch (self);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->period_counts, g_hash_table_unref);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -746,6 +717,8 @@ init_models (ApRoadmapOutline *self)
   self->card_sorter = gtk_custom_sorter_new (compare_cards_cb, self, NULL);
   self->period_sorter = gtk_custom_sorter_new (compare_periods_cb, self, NULL);
   self->cards = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->match_filter)));
+  /* First of the handlers on the matching cards: the period rows count after it. */
+  g_signal_connect (self->cards, "items-changed", G_CALLBACK (on_matching_cards_changed_cb), self);
   self->sorted_cards = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->cards)),
                                                 g_object_ref (GTK_SORTER (self->card_sorter)));
   self->periods = gtk_sort_list_model_new (NULL, g_object_ref (GTK_SORTER (self->period_sorter)));
@@ -872,7 +845,8 @@ ap_roadmap_outline_get_selected_card (ApRoadmapOutline *self)
 /**
  * ap_roadmap_outline_select_card:
  *
- * Selects the card's row, opening its period if needed, and scrolls to it.
+ * Selects the card's row, opening its period if needed, and scrolls to it. A card the
+ * outline does not list (0, or one the filter hides) leaves no row selected.
  *
  * Returns: whether the card is listed (it may exist but not match the filter)
  */
@@ -885,9 +859,12 @@ ap_roadmap_outline_select_card (ApRoadmapOutline *self,
 
   g_return_val_if_fail (AP_IS_ROADMAP_OUTLINE (self), FALSE);
 
-  card = self->plan != NULL ? ap_row_list_lookup (ap_plan_get_cards (self->plan), card_id) : NULL;
-  if (card == NULL)
-    return FALSE;
+  card = self->plan != NULL && card_id != 0 ? ap_row_list_lookup (ap_plan_get_cards (self->plan), card_id) : NULL;
+  if (card == NULL || !match_card_cb (card, self))
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return FALSE;
+    }
   rows = G_LIST_MODEL (self->tree);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -904,7 +881,26 @@ ap_roadmap_outline_select_card (ApRoadmapOutline *self,
           return TRUE;
         }
     }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   return FALSE;
+}
+
+/* The period of the selected row: a period's own, or a card's. 0 without a selection. */
+gint64
+ap_roadmap_outline_get_selected_period (ApRoadmapOutline *self)
+{
+  guint position;
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (AP_IS_ROADMAP_OUTLINE (self), 0);
+
+  position = gtk_single_selection_get_selected (self->selection);
+  item = position != GTK_INVALID_LIST_POSITION ? dup_row_item (self, position) : NULL;
+  if (AP_IS_PERIOD (item))
+    return ap_object_get_id (AP_OBJECT (item));
+  if (AP_IS_CARD (item))
+    return ap_card_get_period_id (AP_CARD (item));
+  return 0;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include "ap-card-filter.h"
 #include "ap-plan.h"
+#include "ap-roadmap-order.h"
 
 G_BEGIN_DECLS
 
@@ -21,17 +22,9 @@ GListModel *ap_roadmap_outline_get_rows         (ApRoadmapOutline *self);
 gboolean    ap_roadmap_outline_select_card      (ApRoadmapOutline *self,
                                                  gint64            card_id);
 gint64      ap_roadmap_outline_get_selected_card (ApRoadmapOutline *self);
+gint64      ap_roadmap_outline_get_selected_period (ApRoadmapOutline *self);
 gboolean    ap_roadmap_outline_move_selected    (ApRoadmapOutline *self,
                                                  int               d_period,
                                                  int               d_step);
-
-/* Shared with the card editor: the plan's periods and steps in the roadmap's order. */
-int         ap_roadmap_compare_periods          (ApPeriod         *a,
-                                                 ApPeriod         *b);
-int         ap_roadmap_compare_steps            (ApPlan           *plan,
-                                                 ApStep           *a,
-                                                 ApStep           *b);
-GPtrArray  *ap_roadmap_dup_sorted               (ApPlan           *plan,
-                                                 ApEntityKind      kind);
 
 G_END_DECLS

@@ -7,22 +7,16 @@
 
 #include <glib/gi18n.h>
 
+#include "ap-roadmap-canvas.h"
 #include "ap-roadmap-view.h"
 #include "ap-structure-editor.h"
-
-/* The canvas is built by another part of the tree; until it lands the view offers the
- * outline alone. */
-#if defined(__has_include)
-# if __has_include ("ap-roadmap-canvas.h")
-#  include "ap-roadmap-canvas.h"
-#  define HAVE_CANVAS 1
-# endif
-#endif
 
 /* The Roadmap page: a toolbar (new card, find, zoom, canvas or outline, history), the
  * find bar with its filter menus, the canvas or the outline, and the change-history
  * panel. It opens the card editor and the structure editor, and turns deletions into
- * toasts with Undo. Both the canvas and the outline read one ApCardFilter. */
+ * toasts with Undo. Both the canvas and the outline read one ApCardFilter, and they
+ * share one selection: whatever is selected in one is selected in the other, so
+ * switching modes keeps the place and "New Card" means the same cell in both. */
 
 struct _ApRoadmapView
 {
@@ -30,8 +24,10 @@ struct _ApRoadmapView
 
   ApPlan           *plan;
   ApCardFilter     *filter;
-  GtkWidget        *canvas;   /* NULL without the canvas */
+  ApRoadmapCanvas  *canvas;
   char             *mode;     /* "canvas" or "outline" */
+  gint64            current_card; /* the selection both sides show, or 0 */
+  gboolean          syncing;  /* copying the selection from one side to the other */
 
   GtkWidget        *box;
   GtkToggleButton  *find_button;
@@ -97,18 +93,28 @@ on_history_copied_cb (ApHistoryPanel *panel,
   add_toast (self, adw_toast_new (_("History copied as Markdown")));
 }
 
-/* Which page shows: the mode's, or the empty state for a plan without cards. */
+/* Which page shows: the mode's, the empty state for a plan without cards, or, in the
+ * outline, a page that says the find bar hides every card (the canvas dims them). */
 static void
 update_page (ApRoadmapView *self)
 {
+  static const char * const zoom_actions[] = {
+    "roadmap.zoom-in", "roadmap.zoom-out", "roadmap.zoom-reset", "roadmap.zoom-fit",
+  };
   guint n = self->plan != NULL ? g_list_model_get_n_items (G_LIST_MODEL (ap_plan_get_cards (self->plan))) : 0;
   const char *page = self->mode;
+  gboolean zoomable;
 
   if (n == 0)
     page = "empty";
-  else if (self->canvas == NULL)
-    page = "outline";
+  else if (g_str_equal (page, "outline") && ap_roadmap_outline_get_n_cards (self->outline) == 0)
+    page = "no-match";
   gtk_stack_set_visible_child_name (self->mode_stack, page);
+  /* Zoom belongs to the canvas: the outline has nothing to zoom. */
+  zoomable = g_str_equal (page, "canvas");
+  gtk_widget_set_visible (self->zoom_box, zoomable);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), zoom_actions[i], zoomable);
 }
 
 static void
@@ -133,6 +139,63 @@ on_cards_changed_cb (GListModel    *cards,
 {
   update_page (self);
   update_match_label (self);
+}
+
+/* Selection. */
+
+/* ap_roadmap_canvas_select_card () also gives the canvas the keyboard focus, which is
+ * right when the canvas is shown. Behind the outline it must not take the focus from
+ * the row the user is on. */
+static void
+select_on_canvas (ApRoadmapView *self,
+                  gint64         card_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (card_id == 0)
+    return;
+  if (focus != NULL)
+    g_object_ref (focus);
+  ap_roadmap_canvas_select_card (self->canvas, card_id);
+  if (focus != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self->canvas)) &&
+      gtk_widget_get_root (focus) == root)
+    gtk_widget_grab_focus (focus);
+  g_clear_object (&focus);
+}
+
+static void
+on_canvas_selection_changed_cb (ApRoadmapCanvas *canvas,
+                                ApRoadmapView   *self)
+{
+  guint n = 0;
+  const gint64 *ids = ap_roadmap_canvas_get_selected_cards (canvas, &n);
+  gint64 focused = ap_roadmap_canvas_get_focused_card (canvas);
+
+  if (self->syncing)
+    return;
+  /* Of several selected cards the outline shows the one with the focus. */
+  self->current_card = n > 0 ? ids[0] : 0;
+  for (guint i = 0; i < n; i++)
+    if (ids[i] == focused)
+      self->current_card = focused;
+  self->syncing = TRUE;
+  ap_roadmap_outline_select_card (self->outline, self->current_card);
+  self->syncing = FALSE;
+}
+
+/* An outline that lost its row (the find bar hid the card) leaves the selection as it
+ * was: the canvas still shows that card, dimmed. */
+static void
+on_outline_selection_changed_cb (ApRoadmapOutline *outline,
+                                 ApRoadmapView    *self)
+{
+  if (self->syncing || ap_roadmap_outline_get_selected_period (outline) == 0)
+    return;
+  self->current_card = ap_roadmap_outline_get_selected_card (outline);
+  self->syncing = TRUE;
+  select_on_canvas (self, self->current_card);
+  self->syncing = FALSE;
 }
 
 /* Editing. */
@@ -231,22 +294,29 @@ on_filter_changed_cb (ApCardFilter  *filter,
                       ApRoadmapView *self)
 {
   static const ApEntityKind kinds[] = { AP_ENTITY_ORGANIZATION, AP_ENTITY_STAGE, AP_ENTITY_INITIATIVE };
+  const char *titles[] = { _("Organizations"), _("Stages"), _("Initiatives") };
   GtkMenuButton *buttons[] = { self->organizations_button, self->stages_button, self->initiatives_button };
 
-  /* A menu that restricts the cards says so. */
+  /* A menu that restricts the cards says so, and by how many ticks: the colour alone
+   * does not reach everyone. */
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autoptr(GPtrArray) items = self->plan != NULL ? ap_roadmap_dup_sorted (self->plan, kinds[i]) : NULL;
-      gboolean active = FALSE;
+      g_autofree char *label = NULL;
+      guint ticked = 0;
 
-      for (guint j = 0; items != NULL && j < items->len && !active; j++)
-        active = ap_card_filter_has_id (filter, kinds[i], ap_object_get_id (g_ptr_array_index (items, j)));
-      if (active)
+      for (guint j = 0; items != NULL && j < items->len; j++)
+        ticked += ap_card_filter_has_id (filter, kinds[i], ap_object_get_id (g_ptr_array_index (items, j)));
+      /* Translators: a filter menu and how many of its entries are ticked, e.g. "Stages (2)". */
+      label = ticked > 0 ? g_strdup_printf (_("%s (%u)"), titles[i], ticked) : g_strdup (titles[i]);
+      gtk_menu_button_set_label (buttons[i], label);
+      if (ticked > 0)
         gtk_widget_add_css_class (GTK_WIDGET (buttons[i]), "accent");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (buttons[i]), "accent");
     }
   update_match_label (self);
+  update_page (self);
 }
 
 static void
@@ -301,31 +371,41 @@ clear_filter_action (GtkWidget  *widget,
   ap_card_filter_clear (self->filter);
 }
 
-/* A new card goes into the selected card's cell, or the first cell. */
+/* A new card goes into the current cell, the same in both modes: the selected card's,
+ * or the first step of the period selected in the outline, or the first cell. */
 static void
 new_card_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   ApRoadmapView *self = AP_ROADMAP_VIEW (widget);
-  gint64 card_id = ap_roadmap_outline_get_selected_card (self->outline);
   ApCard *card;
+  gint64 period_id, step_id = 0;
 
   if (self->plan == NULL)
     return;
-#ifdef HAVE_CANVAS
-  if (g_str_equal (self->mode, "canvas") && self->canvas != NULL)
+  card = self->current_card != 0 ? ap_row_list_lookup (ap_plan_get_cards (self->plan), self->current_card) : NULL;
+  if (card != NULL)
     {
-      guint n = 0;
-      const gint64 *ids = ap_roadmap_canvas_get_selected_cards (AP_ROADMAP_CANVAS (self->canvas), &n);
-
-      card_id = n > 0 ? ids[0] : 0;
+      period_id = ap_card_get_period_id (card);
+      step_id = ap_card_get_step_id (card);
     }
-#endif
-  card = card_id != 0 ? ap_row_list_lookup (ap_plan_get_cards (self->plan), card_id) : NULL;
-  gtk_window_present (GTK_WINDOW (ap_roadmap_view_edit_card (self, 0,
-                                                             card != NULL ? ap_card_get_period_id (card) : 0,
-                                                             card != NULL ? ap_card_get_step_id (card) : 0)));
+  else
+    period_id = ap_roadmap_outline_get_selected_period (self->outline);
+  gtk_window_present (GTK_WINDOW (ap_roadmap_view_edit_card (self, 0, period_id, step_id)));
+}
+
+/* The label follows the canvas's zoom whatever changed it: these buttons, the
+ * canvas's own keys, Ctrl+scroll or a pinch. */
+static void
+on_zoom_changed_cb (ApRoadmapCanvas *canvas,
+                    GParamSpec      *pspec,
+                    ApRoadmapView   *self)
+{
+  /* Translators: a zoom level; %.0f is the number, %% the percent sign. */
+  g_autofree char *label = g_strdup_printf (_("%.0f%%"), ap_roadmap_canvas_get_zoom (canvas) * 100);
+
+  gtk_button_set_label (self->zoom_button, label);
 }
 
 static void
@@ -333,15 +413,9 @@ zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-#ifdef HAVE_CANVAS
-  ApRoadmapView *self = AP_ROADMAP_VIEW (widget);
-  ApRoadmapCanvas *canvas = AP_ROADMAP_CANVAS (self->canvas);
-  double zoom;
-  g_autofree char *label = NULL;
+  ApRoadmapCanvas *canvas = AP_ROADMAP_VIEW (widget)->canvas;
+  double zoom = ap_roadmap_canvas_get_zoom (canvas);
 
-  if (canvas == NULL)
-    return;
-  zoom = ap_roadmap_canvas_get_zoom (canvas);
   if (g_str_equal (action_name, "roadmap.zoom-in"))
     ap_roadmap_canvas_set_zoom (canvas, zoom * 1.25);
   else if (g_str_equal (action_name, "roadmap.zoom-out"))
@@ -350,9 +424,6 @@ zoom_action (GtkWidget  *widget,
     ap_roadmap_canvas_set_zoom (canvas, 1.0);
   else
     ap_roadmap_canvas_zoom_to_fit (canvas);
-  label = g_strdup_printf ("%.0f%%", ap_roadmap_canvas_get_zoom (canvas) * 100);
-  gtk_button_set_label (self->zoom_button, label);
-#endif
 }
 
 static void
@@ -446,6 +517,11 @@ ap_roadmap_view_dispose (GObject *object)
   disconnect_plan (self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed_cb, self);
+  /* The children say goodbye with signals (a cleared selection) while they go. */
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  if (self->outline != NULL)
+    g_signal_handlers_disconnect_by_data (self->outline, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AP_TYPE_ROADMAP_VIEW);
   self->canvas = NULL;
   g_clear_object (&self->filter);
@@ -555,20 +631,13 @@ connect_editing_signals (ApRoadmapView *self,
 static void
 init_canvas (ApRoadmapView *self)
 {
-  static const char * const zoom_actions[] = {
-    "roadmap.zoom-in", "roadmap.zoom-out", "roadmap.zoom-reset", "roadmap.zoom-fit",
-  };
-
-#ifdef HAVE_CANVAS
-  self->canvas = ap_roadmap_canvas_new ();
-  ap_roadmap_canvas_set_filter (AP_ROADMAP_CANVAS (self->canvas), self->filter);
-  gtk_scrolled_window_set_child (self->canvas_scroller, self->canvas);
-  connect_editing_signals (self, self->canvas);
-#endif
-  for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), zoom_actions[i], self->canvas != NULL);
-  gtk_widget_set_visible (self->zoom_box, self->canvas != NULL);
-  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->zoom_button)), self->canvas != NULL);
+  self->canvas = AP_ROADMAP_CANVAS (ap_roadmap_canvas_new ());
+  ap_roadmap_canvas_set_filter (self->canvas, self->filter);
+  gtk_scrolled_window_set_child (self->canvas_scroller, GTK_WIDGET (self->canvas));
+  connect_editing_signals (self, GTK_WIDGET (self->canvas));
+  g_signal_connect (self->canvas, "notify::zoom", G_CALLBACK (on_zoom_changed_cb), self);
+  g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (on_canvas_selection_changed_cb), self);
+  on_zoom_changed_cb (self->canvas, NULL, self);
 }
 
 static void
@@ -581,9 +650,8 @@ ap_roadmap_view_init (ApRoadmapView *self)
   ap_roadmap_outline_set_filter (self->outline, self->filter);
   g_signal_connect (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
   connect_editing_signals (self, GTK_WIDGET (self->outline));
+  g_signal_connect (self->outline, "selection-changed", G_CALLBACK (on_outline_selection_changed_cb), self);
   init_canvas (self);
-  if (self->canvas == NULL)
-    ap_roadmap_view_set_mode (self, "outline");
 
   g_object_bind_property (self->find_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -632,10 +700,8 @@ ap_roadmap_view_set_plan (ApRoadmapView *self,
   ap_card_filter_clear (self->filter);
   ap_roadmap_outline_set_plan (self->outline, plan);
   ap_history_panel_set_plan (self->history_panel, plan);
-#ifdef HAVE_CANVAS
-  if (self->canvas != NULL)
-    ap_roadmap_canvas_set_plan (AP_ROADMAP_CANVAS (self->canvas), plan);
-#endif
+  self->current_card = 0;
+  ap_roadmap_canvas_set_plan (self->canvas, plan);
   if (plan != NULL)
     g_signal_connect (ap_plan_get_cards (plan), "items-changed", G_CALLBACK (on_cards_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roadmap.new-card", plan != NULL);
@@ -688,9 +754,6 @@ ap_roadmap_view_set_mode (ApRoadmapView *self,
 
   if (g_strcmp0 (mode, "canvas") != 0 && g_strcmp0 (mode, "outline") != 0)
     return;
-  /* Without the canvas the outline is all there is. */
-  if (self->canvas == NULL)
-    mode = "outline";
   if (g_strcmp0 (self->mode, mode) == 0)
     return;
   g_free (self->mode);
@@ -747,9 +810,10 @@ ap_roadmap_view_show_card (ApRoadmapView *self,
 {
   g_return_if_fail (AP_IS_ROADMAP_VIEW (self));
 
+  /* The outline may not list the card (the find bar hides it); the canvas still has it. */
+  self->current_card = card_id;
+  self->syncing = TRUE;
   ap_roadmap_outline_select_card (self->outline, card_id);
-#ifdef HAVE_CANVAS
-  if (self->canvas != NULL)
-    ap_roadmap_canvas_select_card (AP_ROADMAP_CANVAS (self->canvas), card_id);
-#endif
+  select_on_canvas (self, card_id);
+  self->syncing = FALSE;
 }

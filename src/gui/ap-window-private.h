@@ -2,14 +2,14 @@
 #pragma once
 
 #include "ap-chart-view.h"
+#include "ap-incident-view.h"
 #include "ap-roadmap-view.h"
 #include "ap-window.h"
 
 G_BEGIN_DECLS
 
 /* ApWindow is split in two files: ap-window.c has the window, its actions and the
- * plan's life cycle; ap-window-views.c builds the three interim views (the outline,
- * the incident table and the category table) that later widgets replace. */
+ * plan's life cycle; ap-window-views.c hands the plan to the three page widgets. */
 
 struct _ApWindow
 {
@@ -21,12 +21,10 @@ struct _ApWindow
   char                 *import_path; /* the file waiting for the import confirmation */
   guint                 busy_count;
   gboolean              disposed;
-  guint                 refresh_id;  /* idle that re-reads lookups and totals */
-
-  /* Lists the rows read names from; their changes re-bind the rows. */
+  /* Left over from the interim tables: nothing sets these any more. The pages refresh
+   * themselves, and the category totals are ApChartData's figures. */
+  guint                 refresh_id;
   GPtrArray            *lookup_models;
-
-  GtkSortListModel     *incidents_model;
 
   /* Template children. */
   AdwToastOverlay      *toast_overlay;
@@ -35,15 +33,7 @@ struct _ApWindow
   GtkSpinner           *spinner;
   GMenu                *recent_section;
   ApRoadmapView        *roadmap_view;
-  GtkStack             *incidents_stack;
-  GtkColumnView        *incidents_view;
-  GtkColumnViewColumn  *incidents_issue_column;
-  GtkColumnViewColumn  *incidents_category_column;
-  GtkColumnViewColumn  *incidents_occurrences_column;
-  GtkColumnViewColumn  *incidents_anecdotes_column;
-  GtkColumnViewColumn  *incidents_last_seen_column;
-  GtkColumnViewColumn  *incidents_status_column;
-  GtkColumnViewColumn  *incidents_tickets_column;
+  ApIncidentView       *incident_view;
   ApChartView          *chart_view;
 };
 

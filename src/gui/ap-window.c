@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ap-plan-properties.h"
 #include "ap-window-private.h"
 
 /* One window shows one plan. Its actions are the plan's file operations (save as,
@@ -499,6 +500,51 @@ view_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* Shows a card on the roadmap, as asked by other pages (an incident's detail pane). */
+static void
+show_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ApWindow *self = AP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "roadmap");
+  ap_roadmap_view_show_card (self->roadmap_view, g_variant_get_int64 (parameter));
+}
+
+/* Shows the incidents of one pain category, as asked by the charts. */
+static void
+show_category_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ApWindow *self = AP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "incidents");
+  ap_incident_view_set_category_filter (self->incident_view, g_variant_get_int64 (parameter));
+}
+
+static void
+export_incidents_csv_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ApWindow *self = AP_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->incident_view), "incidents.export-csv", NULL);
+}
+
+static void
+plan_properties_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ApWindow *self = AP_WINDOW (widget);
+
+  if (self->plan != NULL)
+    ap_plan_properties_present (GTK_WINDOW (self), self->plan);
+}
+
 /* A menu entry that stands for an empty list; its action stays disabled. */
 static void
 no_recent_action (GtkWidget  *widget,
@@ -631,15 +677,7 @@ ap_window_class_init (ApWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, roadmap_view);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_stack);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_view);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_issue_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_category_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_occurrences_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_anecdotes_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_last_seen_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_status_column);
-  gtk_widget_class_bind_template_child (widget_class, ApWindow, incidents_tickets_column);
+  gtk_widget_class_bind_template_child (widget_class, ApWindow, incident_view);
   g_type_ensure (AP_TYPE_CHART_VIEW);
   gtk_widget_class_bind_template_child (widget_class, ApWindow, chart_view);
 
@@ -650,6 +688,10 @@ ap_window_class_init (ApWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.show-card", "x", show_card_action);
+  gtk_widget_class_install_action (widget_class, "win.show-category", "x", show_category_action);
+  gtk_widget_class_install_action (widget_class, "win.export-incidents-csv", NULL, export_incidents_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL, plan_properties_action);
   ap_window_views_class_init (widget_class);
 }
 
@@ -683,6 +725,45 @@ ap_window_new (GtkApplication *application,
                        "application", application,
                        "plan", plan,
                        NULL);
+}
+
+static void
+on_integrity_checked_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(ApWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWindow *dialog;
+
+  if (ap_store_check_integrity_finish (AP_STORE (source), result, &error) || self->disposed)
+    return;
+
+  /* The file is damaged: say so, and close the window before anything writes to it. */
+  name = g_filename_display_basename (ap_store_get_path (AP_STORE (source)));
+  heading = g_strdup_printf (_("Could not open “%s”"), name);
+  dialog = ap_window_new_error_dialog (NULL, heading, error);
+  gtk_window_set_application (dialog, gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (dialog);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * ap_window_verify_plan:
+ *
+ * Checks the integrity of a plan opened with %AP_PLAN_OPEN_DEFER_CHECK in the
+ * background, and closes the window with an error if the file is damaged.
+ */
+void
+ap_window_verify_plan (ApWindow *self)
+{
+  g_return_if_fail (AP_IS_WINDOW (self));
+
+  if (self->plan != NULL)
+    ap_store_check_integrity_async (ap_plan_get_store (self->plan), NULL,
+                                    on_integrity_checked_cb, g_object_ref (self));
 }
 
 ApPlan *

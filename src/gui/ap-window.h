@@ -30,5 +30,6 @@ GtkWindow *ap_window_new_error_dialog (GtkWindow      *parent,
                                        const char     *heading,
                                        const GError   *error);
 void       ap_window_forget_recent    (const char     *path);
+void       ap_window_verify_plan      (ApWindow       *self);
 
 G_END_DECLS

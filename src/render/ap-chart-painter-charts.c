@@ -226,6 +226,8 @@ paint_uncovered (ApChartPainter *p,
                               &p->palette->alert);
 }
 
+/* A row's bars always reach @p's bars, for hit tests; they are drawn only when the row
+ * is @visible. */
 static void
 paint_hbar_row (ApChartPainter *p,
                 const HBarSpec *spec,
@@ -234,13 +236,14 @@ paint_hbar_row (ApChartPainter *p,
                 double          plot_w,
                 double          row_y,
                 double          row_h,
-                double          max)
+                double          max,
+                gboolean        visible)
 {
   const ApChartCategory *c = ap_chart_data_get_category (p->data, index);
   double bar_h = row_h * 0.78 / spec->n_series, small_h = p->font_px * 0.85 * 1.2;
   gboolean uncovered = spec->mark_uncovered && c->incidents > 0 && c->cards == 0;
 
-  if (uncovered)
+  if (uncovered && visible)
     paint_uncovered (p, plot_x, row_y, plot_w, row_h, plot_x + 2 * p->scale,
                      row_y + row_h * 0.11 + 2 * bar_h, bar_h);
 
@@ -257,6 +260,8 @@ paint_hbar_row (ApChartPainter *p,
 
       bar.width = bar.value / max * plot_w;
       ap_chart_painter_add_bar (p, &bar);
+      if (!visible)
+        continue;
       ap_chart_painter_fill_bar (p, &bar, color, spec->series[s] == AP_CHART_SERIES_RECORDED);
       if (bar.height < small_h * 0.75 || (uncovered && spec->series[s] == AP_CHART_SERIES_CARDS))
         continue;
@@ -271,8 +276,46 @@ paint_hbar_row (ApChartPainter *p,
         ap_chart_painter_show_text (p, bar.x + bar.width - tw - 4 * p->scale,
                                     bar.y + (bar.height - th) / 2,
                                     spec->series[s] == AP_CHART_SERIES_RECORDED
-                                      ? &p->palette->foreground : &p->palette->background);
+                                      ? &p->palette->foreground
+                                      : ap_chart_palette_text_on (p->palette, color));
     }
+}
+
+/* Draws the title, the subtitle and the legend; returns the y where the rows start. */
+static double
+paint_hbar_header (ApChartPainter *p,
+                   ApChartKind     kind,
+                   const HBarSpec *spec)
+{
+  double y = ap_chart_painter_title (p, ap_chart_kind_get_title (kind), spec->subtitle);
+
+  y = spec->by_status ? status_legend (p, y) : series_legend (p, spec, y);
+  return y + 12 * p->scale;
+}
+
+/* The shortest row that shows one line of the category's name and a value label on
+ * each bar: paint_hbar_row labels a bar whose height (92 % of its share of 78 % of
+ * the row) is at least three quarters of a line of small text. */
+static double
+hbar_min_row_height (ApChartPainter *p,
+                     const HBarSpec *spec)
+{
+  double line_h = p->font_px * 1.25, small_h = p->font_px * 0.85 * 1.2;
+
+  return ceil (MAX (line_h, small_h * 0.75 / 0.92 / 0.78 * spec->n_series));
+}
+
+double
+ap_chart_painter_hbars_min_height (ApChartPainter *p,
+                                   ApChartKind     kind)
+{
+  HBarSpec spec;
+  double top;
+
+  get_hbar_spec (kind, &spec);
+  top = paint_hbar_header (p, kind, &spec);
+  return ceil (top + ap_chart_data_get_n_categories (p->data) * hbar_min_row_height (p, &spec)
+               + 12 * p->scale + p->font_px * 1.25 * 1.2);
 }
 
 void
@@ -282,11 +325,12 @@ ap_chart_painter_paint_hbars (ApChartPainter *p,
   HBarSpec spec;
   guint n = ap_chart_data_get_n_categories (p->data);
   double pad = 12 * p->scale, y, label_w, plot_x, plot_w, plot_h, row_h, line_h, max, step;
+  double clip_x1, clip_y1, clip_x2, clip_y2;
   guint every;
 
   get_hbar_spec (kind, &spec);
-  y = ap_chart_painter_title (p, ap_chart_kind_get_title (kind), spec.subtitle);
-  y = (spec.by_status ? status_legend (p, y) : series_legend (p, &spec, y)) + pad;
+  y = paint_hbar_header (p, kind, &spec);
+  cairo_clip_extents (p->cr, &clip_x1, &clip_y1, &clip_x2, &clip_y2);
 
   line_h = p->font_px * 1.25;
   label_w = CLAMP (p->width * 0.3, 60 * p->scale, 320 * p->scale);
@@ -303,10 +347,15 @@ ap_chart_painter_paint_hbars (ApChartPainter *p,
   every = (guint) MAX (1, ceil (line_h / row_h));
   for (guint c = 0; c < n; c++)
     {
-      if (c % every == 0)
+      double row_y = y + c * row_h;
+      /* Rows outside the clip (scrolled out of view, or the 1×1 surface of a layout)
+       * only give their bars: shaping and drawing text is what painting costs. */
+      gboolean visible = row_y + MAX (row_h, line_h) >= clip_y1 && row_y <= clip_y2;
+
+      if (visible && c % every == 0)
         paint_category_label (p, ap_chart_data_get_category (p->data, c), pad,
-                              y + c * row_h, label_w, MAX (row_h, line_h), line_h);
-      paint_hbar_row (p, &spec, c, plot_x, plot_w, y + c * row_h, row_h, max);
+                              row_y, label_w, MAX (row_h, line_h), line_h);
+      paint_hbar_row (p, &spec, c, plot_x, plot_w, row_y, row_h, max, visible);
     }
   cairo_move_to (p->cr, round (plot_x) + 0.5, y);
   cairo_line_to (p->cr, round (plot_x) + 0.5, y + plot_h);
@@ -559,14 +608,14 @@ ap_chart_painter_paint_status (ApChartPainter *p)
   for (guint s = 0; s < n; s++)
     {
       const ApChartStatus *status = ap_chart_data_get_status (data, s);
+      const ApChartColor *fill = ap_chart_palette_status_color (p->palette, data, s);
       ApChartBar bar = { x, y, w * status->count / total, bar_h, AP_CHART_SERIES_STATUS,
                          -1, 0, 0, (int) s, status->count };
       g_autofree char *text = g_strdup_printf ("%u", status->count);
       double tw, th;
 
       ap_chart_painter_add_bar (p, &bar);
-      ap_chart_painter_fill_bar (p, &bar, ap_chart_palette_status_color (p->palette, data, s),
-                                 FALSE);
+      ap_chart_painter_fill_bar (p, &bar, fill, FALSE);
       cairo_rectangle (p->cr, bar.x, bar.y, bar.width, bar.height);
       ap_chart_painter_set_color (p, &p->palette->background, 1.0);
       cairo_set_line_width (p->cr, 2 * p->scale);
@@ -575,7 +624,7 @@ ap_chart_painter_paint_status (ApChartPainter *p)
       ap_chart_painter_text_size (p, &tw, &th);
       if (tw + 8 * p->scale < bar.width)
         ap_chart_painter_show_text (p, x + (bar.width - tw) / 2, y + (bar_h - th) / 2,
-                                    &p->palette->background);
+                                    ap_chart_palette_text_on (p->palette, fill));
       x += bar.width;
     }
   y += bar_h + 2 * pad;

@@ -72,6 +72,8 @@ void   ap_chart_painter_hatch      (ApChartPainter     *p,
 
 void   ap_chart_painter_paint_hbars     (ApChartPainter *p,
                                          ApChartKind     kind);
+double ap_chart_painter_hbars_min_height (ApChartPainter *p,
+                                          ApChartKind     kind);
 void   ap_chart_painter_paint_anecdotes (ApChartPainter *p);
 void   ap_chart_painter_paint_status    (ApChartPainter *p);
 

@@ -91,6 +91,56 @@ ap_chart_palette_status_color (const ApChartPalette *palette,
   return &palette->series[coloured % AP_CHART_N_SERIES_COLORS];
 }
 
+/* WCAG 2 relative luminance of an sRGB colour. */
+static double
+relative_luminance (const ApChartColor *color)
+{
+  const double channels[3] = { color->red, color->green, color->blue };
+  const double weights[3] = { 0.2126, 0.7152, 0.0722 };
+  double luminance = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = channels[i];
+
+      luminance += weights[i] * (c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4));
+    }
+  return luminance;
+}
+
+/**
+ * ap_chart_color_contrast:
+ * @text: the colour drawn on top, possibly translucent (themes dim text with alpha)
+ * @fill: the opaque colour under it
+ *
+ * Returns: the WCAG contrast ratio, from 1 (none) to 21 (black on white)
+ */
+double
+ap_chart_color_contrast (const ApChartColor *text,
+                         const ApChartColor *fill)
+{
+  double a = CLAMP (text->alpha, 0, 1);
+  ApChartColor seen = { text->red * a + fill->red * (1 - a),
+                        text->green * a + fill->green * (1 - a),
+                        text->blue * a + fill->blue * (1 - a), 1.0 };
+  double l1 = relative_luminance (&seen), l2 = relative_luminance (fill);
+
+  return (MAX (l1, l2) + 0.05) / (MIN (l1, l2) + 0.05);
+}
+
+/* Text drawn on a filled bar takes the foreground or the background colour, whichever
+ * stands out more: the Okabe–Ito set has light members (orange, sky blue, yellow) on
+ * which a light theme's white background all but vanishes, and dark members on which
+ * a dark theme's near-black does. */
+const ApChartColor *
+ap_chart_palette_text_on (const ApChartPalette *palette,
+                          const ApChartColor   *fill)
+{
+  return ap_chart_color_contrast (&palette->foreground, fill) >=
+         ap_chart_color_contrast (&palette->background, fill)
+           ? &palette->foreground : &palette->background;
+}
+
 void
 ap_chart_painter_set_color (ApChartPainter     *p,
                             const ApChartColor *color,
@@ -231,6 +281,10 @@ ap_chart_painter_fill_bar (ApChartPainter     *p,
                            const ApChartColor *color,
                            gboolean            light)
 {
+  /* A zero draws nothing: its value label says "0". An outlined empty bar would be a
+   * hairline beside the axis, which reads as a glitch rather than as nothing. */
+  if (bar->value <= 0)
+    return;
   cairo_rectangle (p->cr, bar->x, bar->y, bar->width, bar->height);
   ap_chart_painter_set_color (p, color, light ? 0.3 : 1.0);
   if (!light)
@@ -360,6 +414,39 @@ ap_chart_layout (ApChartData *data,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return bars;
+}
+
+double
+ap_chart_get_min_height (ApChartData *data,
+                         ApChartKind  kind,
+                         double       width,
+                         double       scale)
+{
+  ApChartPalette palette;
+  ApChartPainter p = { NULL, data, &palette, NULL, width, 0, MAX (scale, 0.5),
+                       13 * MAX (scale, 0.5), -1, NULL };
+  cairo_surface_t *surface;
+  double height;
+
+  g_return_val_if_fail (AP_IS_CHART_DATA (data), 0);
+  g_return_val_if_fail (kind < AP_N_CHARTS, 0);
+
+  /* The anecdotes and the status summary fit any height; only the rows of the bar
+   * charts grow with the number of categories. */
+  if (kind == AP_CHART_ANECDOTES || kind == AP_CHART_STATUS ||
+      ap_chart_data_get_n_categories (data) == 0)
+    return 0;
+
+  /* The header's height depends on how its text wraps, so it is measured as laid out. */
+  ap_chart_palette_init (&palette, FALSE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  p.cr = cairo_create (surface);
+  p.layout = pango_cairo_create_layout (p.cr);
+  height = ap_chart_painter_hbars_min_height (&p, kind);
+  g_object_unref (p.layout);
+  cairo_destroy (p.cr);
+  cairo_surface_destroy (surface);
+  return height;
 }
 
 /* Returns the index of the bar under (x, y), or -1. */

@@ -73,6 +73,10 @@ const char  *ap_chart_kind_get_id        (ApChartKind           kind);
 const ApChartColor *ap_chart_palette_status_color (const ApChartPalette *palette,
                                                    ApChartData          *data,
                                                    guint                 status_index);
+const ApChartColor *ap_chart_palette_text_on      (const ApChartPalette *palette,
+                                                   const ApChartColor   *fill);
+double       ap_chart_color_contrast     (const ApChartColor   *text,
+                                          const ApChartColor   *fill);
 
 /* Draws @kind into the rectangle (0, 0, @width, @height) of @cr. @scale enlarges type
  * and spacing (1 normally, about 2 for a meeting room). @focus is the index of the bar
@@ -86,6 +90,14 @@ void         ap_chart_paint              (cairo_t              *cr,
                                           double                scale,
                                           int                   focus,
                                           GArray               *bars);
+
+/* The height at which every category of @kind gets a row of readable size: one line
+ * of its name, and bars tall enough for their values. A view shorter than this one
+ * scrolls rather than squeezes the rows. */
+double       ap_chart_get_min_height     (ApChartData          *data,
+                                          ApChartKind           kind,
+                                          double                width,
+                                          double                scale);
 
 /* The bars of @kind at that size, without drawing anything visible. */
 GArray      *ap_chart_layout             (ApChartData          *data,

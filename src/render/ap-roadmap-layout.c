@@ -9,38 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ap-roadmap-layout.h"
-
-#define PERIOD_WIDTH      170.0
-#define ACTIVITY_HEIGHT   40.0
-#define STEP_HEIGHT       48.0
-#define HEADER_PADDING    8.0
-#define MIN_ROW_HEIGHT    72.0
-#define COLUMN_WIDTH      (AP_ROADMAP_CARD_WIDTH + 2 * AP_ROADMAP_CELL_PADDING)
-
-struct _ApRoadmapLayout
-{
-  GObject               parent_instance;
-
-  PangoContext         *context;
-  PangoFontDescription *font;
-  PangoFontDescription *bold_font;
-  PangoFontDescription *small_font;
-  guint                 font_serial; /* bumps when the font changes: no layout reused */
-
-  GArray               *activities;  /* ApRoadmapActivityBox */
-  GArray               *columns;     /* ApRoadmapColumnBox */
-  GArray               *rows;        /* ApRoadmapRowBox */
-  GArray               *cells;       /* ApRoadmapCellBox, rows × columns */
-  GArray               *cards;       /* ApRoadmapCardBox, sorted by cell then index */
-  GHashTable           *card_index;  /* card id → index + 1 */
-  GArray               *legend;      /* ApRoadmapLegendItem */
-  GHashTable           *small_text;  /* text → PangoLayout */
-  guint                 cards_font_serial;
-
-  double                width;
-  double                height;
-};
+#include "ap-roadmap-layout-private.h"
 
 G_DEFINE_FINAL_TYPE (ApRoadmapLayout, ap_roadmap_layout, G_TYPE_OBJECT)
 
@@ -54,23 +23,6 @@ ap_rgba_parse (ApRgba     *rgba,
     return FALSE;
   *rgba = (ApRgba) { r / 255.f, g / 255.f, b / 255.f, 1.f };
   return TRUE;
-}
-
-gboolean
-ap_rect_intersects (const ApRect *a,
-                    const ApRect *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
-gboolean
-ap_rect_contains_point (const ApRect *rect,
-                        double        x,
-                        double        y)
-{
-  return x >= rect->x && x < rect->x + rect->width &&
-         y >= rect->y && y < rect->y + rect->height;
 }
 
 ApRoadmapLod
@@ -264,6 +216,27 @@ layout_rows (ApRoadmapLayout *self,
     }
 }
 
+/* The stage badge: on one line if it fits, on one line a little smaller if that makes it
+ * fit, else wrapped on two lines (and ellipsized past them). A stage written out in full,
+ * "Adopt via Automated-Feedback", is the point of the badge: it should not lose its end
+ * when the card has room for it. */
+static PangoLayout *
+make_badge (ApRoadmapLayout *self,
+            const char      *text)
+{
+  double width = AP_ROADMAP_CARD_WIDTH - 2 * AP_ROADMAP_CARD_PADDING - 2 * AP_ROADMAP_BADGE_PADDING;
+  PangoLayout *layout = make_text (self, text, self->small_font, width, 1);
+
+  if (!pango_layout_is_ellipsized (layout))
+    return layout;
+  pango_layout_set_font_description (layout, self->badge_font);
+  if (!pango_layout_is_ellipsized (layout))
+    return layout;
+  pango_layout_set_font_description (layout, self->small_font);
+  pango_layout_set_height (layout, -AP_ROADMAP_BADGE_LINES);
+  return layout;
+}
+
 static guint
 hash_card_content (ApCard           *card,
                    const char       *stage_label,
@@ -366,15 +339,16 @@ fill_card_box (ApRoadmapLayout  *self,
       box->title = make_text (self, ap_card_get_title (card), self->font,
                               AP_ROADMAP_CARD_WIDTH - 2 * AP_ROADMAP_CARD_PADDING,
                               AP_ROADMAP_TITLE_LINES);
-      box->badge = stage_label != NULL
-        ? make_text (self, stage_label, self->small_font,
-                     AP_ROADMAP_CARD_WIDTH - 2 * AP_ROADMAP_CARD_PADDING - 8, 1)
-        : NULL;
+      box->badge = stage_label != NULL ? make_badge (self, stage_label) : NULL;
     }
 
   h = 2 * AP_ROADMAP_CARD_PADDING + text_height (box->title);
+  box->badge_height = 0;
   if (box->badge != NULL)
-    h += 6 + AP_ROADMAP_BADGE_HEIGHT;
+    {
+      box->badge_height = MAX (AP_ROADMAP_BADGE_HEIGHT, text_height (box->badge) + 4);
+      h += 6 + box->badge_height;
+    }
   if (box->n_chips > 0 || box->marks != 0)
     h += 6 + AP_ROADMAP_CHIP_SIZE;
   box->rect = (ApRect) { 0, 0, AP_ROADMAP_CARD_WIDTH, ceil (h) };
@@ -525,6 +499,7 @@ ap_roadmap_layout_finalize (GObject *object)
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->bold_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->badge_font, pango_font_description_free);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (ap_roadmap_layout_parent_class)->finalize (object);
 }
@@ -583,6 +558,7 @@ ap_roadmap_layout_set_font (ApRoadmapLayout            *self,
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->bold_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->badge_font, pango_font_description_free);
   self->font = pango_font_description_copy (font);
   /* Sizes in points would change with the screen's resolution; the map is in pixels. */
   if (!pango_font_description_get_size_is_absolute (font) ||
@@ -599,6 +575,10 @@ ap_roadmap_layout_set_font (ApRoadmapLayout            *self,
   pango_font_description_set_absolute_size (self->small_font,
                                             pango_font_description_get_size (self->font) * 0.85);
   pango_font_description_set_weight (self->small_font, PANGO_WEIGHT_BOLD);
+  /* Not smaller: past 90 % the badge reads worse wrapped than shrunk. */
+  self->badge_font = pango_font_description_copy (self->small_font);
+  pango_font_description_set_absolute_size (self->badge_font,
+                                            pango_font_description_get_size (self->small_font) * 0.9);
   g_hash_table_remove_all (self->small_text);
   self->font_serial++;
 }
@@ -733,43 +713,6 @@ ap_roadmap_layout_get_card_at (ApRoadmapLayout *self,
   return &g_array_index (self->cards, ApRoadmapCardBox, i);
 }
 
-const ApRoadmapCardBox *
-ap_roadmap_layout_find_card (ApRoadmapLayout *self,
-                             gint64           card_id)
-{
-  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (self->card_index, &card_id));
-
-  return i > 0 ? &g_array_index (self->cards, ApRoadmapCardBox, i - 1) : NULL;
-}
-
-gboolean
-ap_roadmap_layout_find_row (ApRoadmapLayout *self,
-                            gint64           period_id,
-                            guint           *row)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    if (g_array_index (self->rows, ApRoadmapRowBox, i).period_id == period_id)
-      {
-        *row = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-gboolean
-ap_roadmap_layout_find_column (ApRoadmapLayout *self,
-                               gint64           step_id,
-                               guint           *column)
-{
-  for (guint i = 0; i < self->columns->len; i++)
-    if (g_array_index (self->columns, ApRoadmapColumnBox, i).step_id == step_id)
-      {
-        *column = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 PangoLayout *
 ap_roadmap_layout_get_small_text (ApRoadmapLayout *self,
                                   const char      *text)
@@ -796,208 +739,4 @@ ap_roadmap_layout_get_legend_item (ApRoadmapLayout *self,
 {
   g_return_val_if_fail (i < self->legend->len, NULL);
   return &g_array_index (self->legend, ApRoadmapLegendItem, i);
-}
-
-/* The spatial index: rows are contiguous and sorted by y, columns are contiguous and of
- * one width, and each cell's cards are sorted by y. A hit test is two searches and a
- * search within one cell, whatever the number of cards. */
-static gboolean
-row_at_y (ApRoadmapLayout *self,
-          double           y,
-          guint           *row)
-{
-  guint lo = 0, hi = self->rows->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      const ApRect *r = &g_array_index (self->rows, ApRoadmapRowBox, mid).rect;
-
-      if (y < r->y)
-        hi = mid;
-      else if (y >= r->y + r->height)
-        lo = mid + 1;
-      else
-        {
-          *row = mid;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-column_at_x (ApRoadmapLayout *self,
-             double           x,
-             guint           *column)
-{
-  double c = floor ((x - PERIOD_WIDTH) / COLUMN_WIDTH);
-
-  if (x < PERIOD_WIDTH || c >= self->columns->len)
-    return FALSE;
-  *column = (guint) c;
-  return TRUE;
-}
-
-/* The first card of the cell whose bottom is below @y. */
-static guint
-first_card_below (ApRoadmapLayout        *self,
-                  const ApRoadmapCellBox *cell,
-                  double                  y)
-{
-  guint lo = cell->first_card, hi = cell->first_card + cell->n_cards;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      const ApRect *r = &g_array_index (self->cards, ApRoadmapCardBox, mid).rect;
-
-      if (r->y + r->height <= y)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static guint
-insertion_index (ApRoadmapLayout        *self,
-                 const ApRoadmapCellBox *cell,
-                 double                  y)
-{
-  guint index = 0;
-
-  for (guint i = 0; i < cell->n_cards; i++)
-    {
-      const ApRect *r = &g_array_index (self->cards, ApRoadmapCardBox, cell->first_card + i).rect;
-
-      if (y < r->y + r->height / 2)
-        break;
-      index = i + 1;
-    }
-  return index;
-}
-
-static void
-hit_headers (ApRoadmapLayout *self,
-             double           x,
-             double           y,
-             ApRoadmapHit    *hit)
-{
-  guint i;
-
-  if (y < ACTIVITY_HEIGHT + STEP_HEIGHT && column_at_x (self, x, &i))
-    {
-      const ApRoadmapColumnBox *column = &g_array_index (self->columns, ApRoadmapColumnBox, i);
-
-      hit->column = i;
-      hit->step_id = column->step_id;
-      hit->activity_id = column->activity_id;
-      hit->kind = y < ACTIVITY_HEIGHT ? AP_ROADMAP_HIT_ACTIVITY_HEADER : AP_ROADMAP_HIT_STEP_HEADER;
-    }
-  else if (x < PERIOD_WIDTH && row_at_y (self, y, &i))
-    {
-      hit->row = i;
-      hit->period_id = g_array_index (self->rows, ApRoadmapRowBox, i).period_id;
-      hit->kind = AP_ROADMAP_HIT_PERIOD_HEADER;
-    }
-}
-
-void
-ap_roadmap_layout_hit_test (ApRoadmapLayout *self,
-                            double           x,
-                            double           y,
-                            ApRoadmapHit    *hit)
-{
-  const ApRoadmapCellBox *cell;
-  guint row, column, i;
-
-  g_return_if_fail (AP_IS_ROADMAP_LAYOUT (self));
-
-  *hit = (ApRoadmapHit) { AP_ROADMAP_HIT_NOTHING };
-  if (!row_at_y (self, y, &row) || !column_at_x (self, x, &column))
-    {
-      hit_headers (self, x, y, hit);
-      return;
-    }
-  cell = ap_roadmap_layout_get_cell (self, row, column);
-  hit->row = row;
-  hit->column = column;
-  hit->period_id = g_array_index (self->rows, ApRoadmapRowBox, row).period_id;
-  hit->step_id = g_array_index (self->columns, ApRoadmapColumnBox, column).step_id;
-  i = first_card_below (self, cell, y);
-  if (i < cell->first_card + cell->n_cards &&
-      ap_rect_contains_point (&g_array_index (self->cards, ApRoadmapCardBox, i).rect, x, y))
-    {
-      const ApRoadmapCardBox *box = &g_array_index (self->cards, ApRoadmapCardBox, i);
-
-      hit->kind = AP_ROADMAP_HIT_CARD;
-      hit->card_id = box->card_id;
-      hit->index = box->index;
-      return;
-    }
-  hit->kind = AP_ROADMAP_HIT_CELL;
-  hit->index = insertion_index (self, cell, y);
-}
-
-double
-ap_roadmap_layout_get_insertion_y (ApRoadmapLayout *self,
-                                   guint            row,
-                                   guint            column,
-                                   guint            index)
-{
-  const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (self, row, column);
-  const ApRect *r;
-
-  if (cell->n_cards == 0)
-    return cell->rect.y + AP_ROADMAP_CELL_PADDING / 2;
-  if (index < cell->n_cards)
-    {
-      r = &g_array_index (self->cards, ApRoadmapCardBox, cell->first_card + index).rect;
-      return r->y - AP_ROADMAP_CARD_GAP / 2;
-    }
-  r = &g_array_index (self->cards, ApRoadmapCardBox, cell->first_card + cell->n_cards - 1).rect;
-  return r->y + r->height + AP_ROADMAP_CARD_GAP / 2;
-}
-
-guint
-ap_roadmap_layout_cards_in_rect (ApRoadmapLayout   *self,
-                                 const ApRect      *rect,
-                                 ApRoadmapCardFunc  func,
-                                 gpointer           user_data)
-{
-  guint first_row = 0, last_row, first_col, last_col, n = 0;
-  double top = MAX (rect->y, ACTIVITY_HEIGHT + STEP_HEIGHT);
-  double bottom = MIN (rect->y + rect->height, self->height - 0.001);
-
-  if (self->rows->len == 0 || self->columns->len == 0 || top > bottom ||
-      rect->x + rect->width <= PERIOD_WIDTH || rect->x >= self->width)
-    return 0;
-  row_at_y (self, top, &first_row);
-  if (!row_at_y (self, bottom, &last_row))
-    last_row = self->rows->len - 1;
-  first_col = rect->x <= PERIOD_WIDTH ? 0 : (guint) floor ((rect->x - PERIOD_WIDTH) / COLUMN_WIDTH);
-  last_col = MIN (self->columns->len - 1,
-                  (guint) floor ((rect->x + rect->width - PERIOD_WIDTH) / COLUMN_WIDTH));
-
-  for (guint r = first_row; r <= last_row; r++)
-    for (guint c = first_col; c <= last_col; c++)
-      {
-        const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (self, r, c);
-
-        for (guint i = first_card_below (self, cell, rect->y);
-             i < cell->first_card + cell->n_cards; i++)
-          {
-            const ApRoadmapCardBox *box = &g_array_index (self->cards, ApRoadmapCardBox, i);
-
-            if (box->rect.y >= rect->y + rect->height)
-              break;
-            if (!ap_rect_intersects (&box->rect, rect))
-              continue;
-            n++;
-            if (func != NULL)
-              func (box, user_data);
-          }
-      }
-  return n;
 }

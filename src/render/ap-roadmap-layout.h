@@ -86,6 +86,7 @@ typedef struct
   ApRect          rect;
   PangoLayout    *title;         /* wrapped, ellipsized past AP_ROADMAP_TITLE_LINES */
   PangoLayout    *badge;         /* the stage as written, or NULL without a stage */
+  double          badge_height;  /* one line or, for a long stage, two */
   ApRgba          stage_color;
   ApRoadmapChip  *chips;
   guint           n_chips;
@@ -198,6 +199,13 @@ void             ap_roadmap_layout_hit_test      (ApRoadmapLayout *self,
                                                   double           y,
                                                   ApRoadmapHit    *hit);
 
+gboolean         ap_roadmap_layout_get_cell_extent (ApRoadmapLayout *self,
+                                                    guint            row,
+                                                    guint            column,
+                                                    ApRect          *extent);
+GPtrArray       *ap_roadmap_layout_get_initiative_cards (ApRoadmapLayout *self,
+                                                         gint64           initiative_id);
+
 /* Calls @func for each card whose rect meets @rect, in cell order. */
 typedef void (*ApRoadmapCardFunc) (const ApRoadmapCardBox *box,
                                    gpointer                user_data);
@@ -225,7 +233,9 @@ PangoLayout     *ap_roadmap_layout_get_small_text (ApRoadmapLayout *self,
 #define AP_ROADMAP_CELL_PADDING    10.0
 #define AP_ROADMAP_CARD_GAP        8.0
 #define AP_ROADMAP_CARD_PADDING    8.0
-#define AP_ROADMAP_BADGE_HEIGHT    18.0
+#define AP_ROADMAP_BADGE_HEIGHT    18.0  /* of a one-line badge */
+#define AP_ROADMAP_BADGE_PADDING   5.0   /* between the badge's edge and its text */
+#define AP_ROADMAP_BADGE_LINES     2
 #define AP_ROADMAP_CHIP_SIZE       16.0
 
 G_END_DECLS

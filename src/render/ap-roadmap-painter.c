@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "ap-roadmap-painter.h"
+#include "ap-roadmap-pen.h"
 
 #define CARD_RADIUS   6.0
 #define STRIPE_WIDTH  4.0
@@ -56,36 +57,6 @@ set_color (cairo_t      *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
 }
 
-/* Black or white, whichever reads better on @c (WCAG relative luminance). */
-static void
-set_contrasting_color (cairo_t      *cr,
-                       const ApRgba *c)
-{
-  double l = 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
-
-  if (l > 0.55)
-    cairo_set_source_rgb (cr, 0, 0, 0);
-  else
-    cairo_set_source_rgb (cr, 1, 1, 1);
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 static void
 show_layout_centered_v (cairo_t     *cr,
                         PangoLayout *layout,
@@ -100,16 +71,49 @@ show_layout_centered_v (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Shorthands for the pen. */
+
+static void
+fill (const ApRoadmapPen *pen,
+      gpointer            target,
+      double              x,
+      double              y,
+      double              w,
+      double              h,
+      double              radius,
+      const ApRgba       *color)
+{
+  pen->fill (target, &(ApRect) { x, y, w, h }, radius, color);
+}
+
+static void
+text_centered_v (const ApRoadmapPen *pen,
+                 gpointer            target,
+                 PangoLayout        *layout,
+                 double              x,
+                 double              y,
+                 double              height,
+                 const ApRgba       *color)
+{
+  int h;
+
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  pen->text (target, layout, x, y + MAX (0, (height - h) / 2), 1, color);
+}
+
 void
-ap_roadmap_painter_draw_cells (cairo_t                *cr,
-                               ApRoadmapLayout        *layout,
-                               const ApRoadmapPalette *p,
-                               const ApRect           *area)
+ap_roadmap_painter_trace_cells (const ApRoadmapPen     *pen,
+                                gpointer                target,
+                                ApRoadmapLayout        *layout,
+                                const ApRoadmapPalette *p,
+                                const ApRect           *area)
 {
   guint n_rows = ap_roadmap_layout_get_n_rows (layout);
   guint n_columns = ap_roadmap_layout_get_n_columns (layout);
   double left = ap_roadmap_layout_get_period_width (layout);
   double right = ap_roadmap_layout_get_width (layout);
+  double top = ap_roadmap_layout_get_header_height (layout);
+  double bottom = ap_roadmap_layout_get_height (layout);
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -117,23 +121,67 @@ ap_roadmap_painter_draw_cells (cairo_t                *cr,
 
       if (row->rect.y > area->y + area->height || row->rect.y + row->rect.height < area->y)
         continue;
-      set_color (cr, row->is_backlog ? &p->backlog_background : &p->background);
-      cairo_rectangle (cr, left, row->rect.y, right - left, row->rect.height);
-      cairo_fill (cr);
-      set_color (cr, &p->grid_line);
-      cairo_rectangle (cr, left, row->rect.y + row->rect.height - 1, right - left, 1);
-      cairo_fill (cr);
+      fill (pen, target, left, row->rect.y, right - left, row->rect.height, 0,
+            row->is_backlog ? &p->backlog_background : &p->background);
+      fill (pen, target, left, row->rect.y + row->rect.height - 1, right - left, 1, 0, &p->grid_line);
     }
-  set_color (cr, &p->grid_line);
-  for (guint c = 0; c < n_columns; c++)
+  /* The lines between columns, over the part of the map in @area only: on screen a
+   * line as tall as a 20,000-card map is no cheaper to clip than to leave out. */
+  top = MAX (top, area->y);
+  bottom = MIN (bottom, area->y + area->height);
+  for (guint c = 0; c < n_columns && top < bottom; c++)
     {
       const ApRoadmapColumnBox *column = ap_roadmap_layout_get_column (layout, c);
+      double x = column->rect.x + column->rect.width - 1;
 
-      cairo_rectangle (cr, column->rect.x + column->rect.width - 1,
-                       ap_roadmap_layout_get_header_height (layout), 1,
-                       ap_roadmap_layout_get_height (layout) - ap_roadmap_layout_get_header_height (layout));
+      if (x + 1 >= area->x && x <= area->x + area->width)
+        fill (pen, target, x, top, 1, bottom - top, 0, &p->grid_line);
     }
-  cairo_fill (cr);
+}
+
+void
+ap_roadmap_painter_draw_cells (cairo_t                *cr,
+                               ApRoadmapLayout        *layout,
+                               const ApRoadmapPalette *p,
+                               const ApRect           *area)
+{
+  ap_roadmap_painter_trace_cells (&ap_roadmap_cairo_pen, cr, layout, p, area);
+}
+
+void
+ap_roadmap_painter_trace_column_headers (const ApRoadmapPen     *pen,
+                                         gpointer                target,
+                                         ApRoadmapLayout        *layout,
+                                         const ApRoadmapPalette *p,
+                                         const ApRect           *area)
+{
+  double header_height = ap_roadmap_layout_get_header_height (layout);
+  double activity_height = ap_roadmap_layout_get_activity_height (layout);
+  double line = p->high_contrast ? 2 : 1;
+
+  fill (pen, target, area->x, 0, area->width, header_height, 0, &p->header_background);
+  for (guint i = 0; i < ap_roadmap_layout_get_n_activities (layout); i++)
+    {
+      const ApRoadmapActivityBox *a = ap_roadmap_layout_get_activity (layout, i);
+
+      if (a->rect.x > area->x + area->width || a->rect.x + a->rect.width < area->x)
+        continue;
+      text_centered_v (pen, target, a->label, a->rect.x + HEADER_PAD, 0, activity_height,
+                       &p->foreground);
+      fill (pen, target, a->rect.x + a->rect.width - 1, 0, 1, header_height, 0, &p->grid_line);
+      fill (pen, target, a->rect.x, activity_height - 1, a->rect.width, 1, 0, &p->grid_line);
+    }
+  for (guint i = 0; i < ap_roadmap_layout_get_n_columns (layout); i++)
+    {
+      const ApRoadmapColumnBox *c = ap_roadmap_layout_get_column (layout, i);
+
+      if (c->rect.x > area->x + area->width || c->rect.x + c->rect.width < area->x)
+        continue;
+      text_centered_v (pen, target, c->label, c->rect.x + HEADER_PAD, c->rect.y, c->rect.height,
+                       &p->foreground);
+      fill (pen, target, c->rect.x + c->rect.width - 1, c->rect.y, 1, c->rect.height, 0, &p->grid_line);
+    }
+  fill (pen, target, area->x, header_height - line, area->width, line, 0, &p->grid_line);
 }
 
 void
@@ -142,41 +190,31 @@ ap_roadmap_painter_draw_column_headers (cairo_t                *cr,
                                         const ApRoadmapPalette *p,
                                         const ApRect           *area)
 {
-  double header_height = ap_roadmap_layout_get_header_height (layout);
-  double activity_height = ap_roadmap_layout_get_activity_height (layout);
+  ap_roadmap_painter_trace_column_headers (&ap_roadmap_cairo_pen, cr, layout, p, area);
+}
 
-  set_color (cr, &p->header_background);
-  cairo_rectangle (cr, area->x, 0, area->width, header_height);
-  cairo_fill (cr);
-  for (guint i = 0; i < ap_roadmap_layout_get_n_activities (layout); i++)
+void
+ap_roadmap_painter_trace_row_headers (const ApRoadmapPen     *pen,
+                                      gpointer                target,
+                                      ApRoadmapLayout        *layout,
+                                      const ApRoadmapPalette *p,
+                                      const ApRect           *area)
+{
+  double width = ap_roadmap_layout_get_period_width (layout);
+  double line = p->high_contrast ? 2 : 1;
+
+  for (guint r = 0; r < ap_roadmap_layout_get_n_rows (layout); r++)
     {
-      const ApRoadmapActivityBox *a = ap_roadmap_layout_get_activity (layout, i);
+      const ApRoadmapRowBox *row = ap_roadmap_layout_get_row (layout, r);
 
-      if (a->rect.x > area->x + area->width || a->rect.x + a->rect.width < area->x)
+      if (row->rect.y > area->y + area->height || row->rect.y + row->rect.height < area->y)
         continue;
-      set_color (cr, &p->foreground);
-      show_layout_centered_v (cr, a->label, a->rect.x + HEADER_PAD, 0, activity_height);
-      set_color (cr, &p->grid_line);
-      cairo_rectangle (cr, a->rect.x + a->rect.width - 1, 0, 1, header_height);
-      cairo_rectangle (cr, a->rect.x, activity_height - 1, a->rect.width, 1);
-      cairo_fill (cr);
+      fill (pen, target, 0, row->rect.y, width, row->rect.height, 0,
+            row->is_backlog ? &p->backlog_background : &p->header_background);
+      pen->text (target, row->label, HEADER_PAD, row->rect.y + HEADER_PAD, 1, &p->foreground);
+      fill (pen, target, 0, row->rect.y + row->rect.height - 1, width, 1, 0, &p->grid_line);
     }
-  for (guint i = 0; i < ap_roadmap_layout_get_n_columns (layout); i++)
-    {
-      const ApRoadmapColumnBox *c = ap_roadmap_layout_get_column (layout, i);
-
-      if (c->rect.x > area->x + area->width || c->rect.x + c->rect.width < area->x)
-        continue;
-      set_color (cr, &p->foreground);
-      show_layout_centered_v (cr, c->label, c->rect.x + HEADER_PAD, c->rect.y, c->rect.height);
-      set_color (cr, &p->grid_line);
-      cairo_rectangle (cr, c->rect.x + c->rect.width - 1, c->rect.y, 1, c->rect.height);
-      cairo_fill (cr);
-    }
-  set_color (cr, &p->grid_line);
-  cairo_rectangle (cr, area->x, header_height - (p->high_contrast ? 2 : 1), area->width,
-                   p->high_contrast ? 2 : 1);
-  cairo_fill (cr);
+  fill (pen, target, width - line, area->y, line, area->height, 0, &p->grid_line);
 }
 
 void
@@ -185,28 +223,21 @@ ap_roadmap_painter_draw_row_headers (cairo_t                *cr,
                                      const ApRoadmapPalette *p,
                                      const ApRect           *area)
 {
-  double width = ap_roadmap_layout_get_period_width (layout);
+  ap_roadmap_painter_trace_row_headers (&ap_roadmap_cairo_pen, cr, layout, p, area);
+}
 
-  for (guint r = 0; r < ap_roadmap_layout_get_n_rows (layout); r++)
-    {
-      const ApRoadmapRowBox *row = ap_roadmap_layout_get_row (layout, r);
+void
+ap_roadmap_painter_trace_corner (const ApRoadmapPen     *pen,
+                                 gpointer                target,
+                                 ApRoadmapLayout        *layout,
+                                 const ApRoadmapPalette *p)
+{
+  double w = ap_roadmap_layout_get_period_width (layout);
+  double h = ap_roadmap_layout_get_header_height (layout);
 
-      if (row->rect.y > area->y + area->height || row->rect.y + row->rect.height < area->y)
-        continue;
-      set_color (cr, row->is_backlog ? &p->backlog_background : &p->header_background);
-      cairo_rectangle (cr, 0, row->rect.y, width, row->rect.height);
-      cairo_fill (cr);
-      set_color (cr, &p->foreground);
-      cairo_move_to (cr, HEADER_PAD, row->rect.y + HEADER_PAD);
-      pango_cairo_show_layout (cr, row->label);
-      set_color (cr, &p->grid_line);
-      cairo_rectangle (cr, 0, row->rect.y + row->rect.height - 1, width, 1);
-      cairo_fill (cr);
-    }
-  set_color (cr, &p->grid_line);
-  cairo_rectangle (cr, width - (p->high_contrast ? 2 : 1), area->y, p->high_contrast ? 2 : 1,
-                   area->height);
-  cairo_fill (cr);
+  fill (pen, target, 0, 0, w, h, 0, &p->header_background);
+  fill (pen, target, w - 1, 0, 1, h, 0, &p->grid_line);
+  fill (pen, target, 0, h - 1, w, 1, 0, &p->grid_line);
 }
 
 void
@@ -214,69 +245,56 @@ ap_roadmap_painter_draw_corner (cairo_t                *cr,
                                 ApRoadmapLayout        *layout,
                                 const ApRoadmapPalette *p)
 {
-  double w = ap_roadmap_layout_get_period_width (layout);
-  double h = ap_roadmap_layout_get_header_height (layout);
-
-  set_color (cr, &p->header_background);
-  cairo_rectangle (cr, 0, 0, w, h);
-  cairo_fill (cr);
-  set_color (cr, &p->grid_line);
-  cairo_rectangle (cr, w - 1, 0, 1, h);
-  cairo_rectangle (cr, 0, h - 1, w, 1);
-  cairo_fill (cr);
+  ap_roadmap_painter_trace_corner (&ap_roadmap_cairo_pen, cr, layout, p);
 }
 
 /* The marks are small drawings rather than icons: the render layer has no icon theme,
  * and they must print. A page for notes, a diamond for pain categories, a chain link
- * for dependencies. */
-static double
-draw_marks (cairo_t                *cr,
-            const ApRoadmapCardBox *box,
-            const ApRoadmapPalette *p,
-            double                  x,
-            double                  y)
-{
-  double s = AP_ROADMAP_CHIP_SIZE;
+ * for dependencies. Lines are MARK_LINE wide. */
+#define MARK_LINE 1.2
 
-  set_color (cr, &p->card_foreground);
-  cairo_set_line_width (cr, 1.2);
+static void
+trace_marks (const ApRoadmapPen     *pen,
+             gpointer                target,
+             const ApRoadmapCardBox *box,
+             const ApRoadmapPalette *p,
+             double                  x,
+             double                  y)
+{
+  double s = AP_ROADMAP_CHIP_SIZE, m = MARK_LINE;
+  const ApRgba *c = &p->card_foreground;
+
   if (box->marks & AP_ROADMAP_MARK_NOTES)
     {
-      cairo_rectangle (cr, x + 3.5, y + 1.5, s - 7, s - 3);
+      pen->outline (target, &(ApRect) { x + 3.5 - m / 2, y + 1.5 - m / 2, s - 7 + m, s - 3 + m }, 0, m, c);
       for (int i = 0; i < 3; i++)
-        {
-          cairo_move_to (cr, x + 6, y + 5.5 + 3 * i);
-          cairo_line_to (cr, x + s - 6, y + 5.5 + 3 * i);
-        }
-      cairo_stroke (cr);
+        fill (pen, target, x + 6, y + 5.5 + 3 * i - m / 2, s - 12, m, 0, c);
       x += s + 2;
     }
   if (box->marks & AP_ROADMAP_MARK_CATEGORIES)
     {
-      cairo_move_to (cr, x + s / 2, y + 2);
-      cairo_line_to (cr, x + s - 2, y + s / 2);
-      cairo_line_to (cr, x + s / 2, y + s - 2);
-      cairo_line_to (cr, x + 2, y + s / 2);
-      cairo_close_path (cr);
-      cairo_stroke (cr);
+      /* A square on its point: its half diagonal is s/2 - 2. */
+      double side = (s / 2 - 2) * G_SQRT2 + m;
+
+      pen->push_rotate (target, x + s / 2, y + s / 2, 45);
+      pen->outline (target, &(ApRect) { x + (s - side) / 2, y + (s - side) / 2, side, side }, 0, m, c);
+      pen->pop_rotate (target);
       x += s + 2;
     }
   if (box->marks & AP_ROADMAP_MARK_DEPENDENCIES)
     {
-      rounded_rect (cr, x + 1.5, y + 5, 8, 6, 3);
-      rounded_rect (cr, x + s - 9.5, y + 5, 8, 6, 3);
-      cairo_stroke (cr);
-      x += s + 2;
+      pen->outline (target, &(ApRect) { x + 1.5 - m / 2, y + 5 - m / 2, 8 + m, 6 + m }, 3 + m / 2, m, c);
+      pen->outline (target, &(ApRect) { x + s - 9.5 - m / 2, y + 5 - m / 2, 8 + m, 6 + m }, 3 + m / 2, m, c);
     }
-  return x;
 }
 
 static void
-draw_chips (cairo_t                *cr,
-            ApRoadmapLayout        *layout,
-            const ApRoadmapCardBox *box,
-            const ApRoadmapPalette *p,
-            double                  y)
+trace_chips (const ApRoadmapPen     *pen,
+             gpointer                target,
+             ApRoadmapLayout        *layout,
+             const ApRoadmapCardBox *box,
+             const ApRoadmapPalette *p,
+             double                  y)
 {
   double x = AP_ROADMAP_CARD_PADDING;
   double s = AP_ROADMAP_CHIP_SIZE;
@@ -284,25 +302,65 @@ draw_chips (cairo_t                *cr,
   for (guint i = 0; i < box->n_chips; i++)
     {
       const ApRoadmapChip *chip = &box->chips[i];
-      char text[24];
-      PangoLayout *number;
-      int w;
 
-      set_color (cr, &chip->color);
-      cairo_arc (cr, x + s / 2, y + s / 2, s / 2, 0, 2 * G_PI);
-      cairo_fill (cr);
+      fill (pen, target, x, y, s, s, s / 2, &chip->color);
       if (chip->footnote > 0)
         {
+          char text[24];
+          PangoLayout *number;
+          ApRgba on_chip = ap_rgba_contrasting (&chip->color);
+          int w;
+
           g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, chip->footnote);
           number = ap_roadmap_layout_get_small_text (layout, text);
           pango_layout_get_pixel_size (number, &w, NULL);
-          set_contrasting_color (cr, &chip->color);
-          show_layout_centered_v (cr, number, x + (s - w) / 2, y, s);
+          text_centered_v (pen, target, number, x + (s - w) / 2, y, s, &on_chip);
         }
       x += s + 3;
     }
   if (box->marks != 0)
-    draw_marks (cr, box, p, x + (box->n_chips > 0 ? 4 : 0), y);
+    trace_marks (pen, target, box, p, x + (box->n_chips > 0 ? 4 : 0), y);
+}
+
+/* A card, with its top-left corner at the origin. */
+void
+ap_roadmap_painter_trace_card (const ApRoadmapPen     *pen,
+                               gpointer                target,
+                               ApRoadmapLayout        *layout,
+                               const ApRoadmapCardBox *box,
+                               const ApRoadmapPalette *p)
+{
+  ApRect card = { 0, 0, box->rect.width, box->rect.height };
+  double y = AP_ROADMAP_CARD_PADDING;
+  int title_h;
+
+  pen->fill (target, &card, CARD_RADIUS, &p->card_background);
+  /* The stage's colour runs down the left edge too, so it reads at a glance. */
+  pen->push_clip (target, &card, CARD_RADIUS);
+  fill (pen, target, 0, 0, STRIPE_WIDTH, card.height, 0, &box->stage_color);
+  pen->pop_clip (target);
+  pen->outline (target, &card, CARD_RADIUS, p->high_contrast ? 2 : 1, &p->card_border);
+
+  pen->text (target, box->title, AP_ROADMAP_CARD_PADDING, y, 1, &p->card_foreground);
+  pango_layout_get_pixel_size (box->title, NULL, &title_h);
+  y += title_h + 6;
+
+  if (box->badge != NULL)
+    {
+      ApRgba on_badge = ap_rgba_contrasting (&box->stage_color);
+      int bw;
+
+      /* A long stage ("Adopt via Automated-Feedback") wraps to a second line: the
+       * badge grows, and a pill becomes a rounded rectangle. */
+      pango_layout_get_pixel_size (box->badge, &bw, NULL);
+      fill (pen, target, AP_ROADMAP_CARD_PADDING, y, bw + 2 * AP_ROADMAP_BADGE_PADDING,
+            box->badge_height, AP_ROADMAP_BADGE_HEIGHT / 2, &box->stage_color);
+      text_centered_v (pen, target, box->badge, AP_ROADMAP_CARD_PADDING + AP_ROADMAP_BADGE_PADDING,
+                       y, box->badge_height, &on_badge);
+      y += box->badge_height + 6;
+    }
+  if (box->n_chips > 0 || box->marks != 0)
+    trace_chips (pen, target, layout, box, p, y);
 }
 
 void
@@ -311,58 +369,36 @@ ap_roadmap_painter_draw_card (cairo_t                *cr,
                               const ApRoadmapCardBox *box,
                               const ApRoadmapPalette *p)
 {
-  double w = box->rect.width, h = box->rect.height;
-  double y = AP_ROADMAP_CARD_PADDING;
-  int title_h;
-
-  rounded_rect (cr, 0.5, 0.5, w - 1, h - 1, CARD_RADIUS);
-  set_color (cr, &p->card_background);
-  cairo_fill_preserve (cr);
-  set_color (cr, &p->card_border);
-  cairo_set_line_width (cr, p->high_contrast ? 2 : 1);
-  cairo_stroke (cr);
-
-  /* The stage's colour runs down the left edge too, so it reads at a glance. */
-  cairo_save (cr);
-  rounded_rect (cr, 0.5, 0.5, w - 1, h - 1, CARD_RADIUS);
-  cairo_clip (cr);
-  set_color (cr, &box->stage_color);
-  cairo_rectangle (cr, 0, 0, STRIPE_WIDTH, h);
-  cairo_fill (cr);
-  cairo_restore (cr);
-
-  set_color (cr, &p->card_foreground);
-  cairo_move_to (cr, AP_ROADMAP_CARD_PADDING, y);
-  pango_cairo_show_layout (cr, box->title);
-  pango_layout_get_pixel_size (box->title, NULL, &title_h);
-  y += title_h + 6;
-
-  if (box->badge != NULL)
-    {
-      int bw;
-
-      pango_layout_get_pixel_size (box->badge, &bw, NULL);
-      rounded_rect (cr, AP_ROADMAP_CARD_PADDING, y, bw + 10, AP_ROADMAP_BADGE_HEIGHT,
-                    AP_ROADMAP_BADGE_HEIGHT / 2);
-      set_color (cr, &box->stage_color);
-      cairo_fill (cr);
-      set_contrasting_color (cr, &box->stage_color);
-      show_layout_centered_v (cr, box->badge, AP_ROADMAP_CARD_PADDING + 5, y,
-                              AP_ROADMAP_BADGE_HEIGHT);
-      y += AP_ROADMAP_BADGE_HEIGHT + 6;
-    }
-  if (box->n_chips > 0 || box->marks != 0)
-    draw_chips (cr, layout, box, p, y);
+  ap_roadmap_painter_trace_card (&ap_roadmap_cairo_pen, cr, layout, box, p);
 }
 
+/* The lowest level of detail: a cell's cards as one block, with their number when it
+ * fits. @zoom is the scale the block is shown at: the number is drawn at a readable
+ * size on screen, whatever the zoom. */
 void
-ap_roadmap_painter_draw_card_block (cairo_t                *cr,
-                                    const ApRoadmapCardBox *box,
-                                    const ApRoadmapPalette *p)
+ap_roadmap_painter_trace_cell_summary (const ApRoadmapPen     *pen,
+                                       gpointer                target,
+                                       ApRoadmapLayout        *layout,
+                                       guint                   row,
+                                       guint                   column,
+                                       const ApRoadmapPalette *p,
+                                       double                  zoom)
 {
-  set_color (cr, &box->stage_color);
-  cairo_rectangle (cr, box->rect.x, box->rect.y, box->rect.width, box->rect.height);
-  cairo_fill (cr);
+  const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (layout, row, column);
+  ApRgba on_block = ap_rgba_contrasting (&p->card_border);
+  PangoLayout *count;
+  char text[16];
+  ApRect r;
+  int tw, th;
+
+  if (!ap_roadmap_layout_get_cell_extent (layout, row, column, &r))
+    return;
+  pen->fill (target, &r, 0, &p->card_border);
+  g_snprintf (text, sizeof text, "%u", cell->n_cards);
+  count = ap_roadmap_layout_get_small_text (layout, text);
+  pango_layout_get_pixel_size (count, &tw, &th);
+  if (tw + 4 <= r.width * zoom && th + 4 <= r.height * zoom)
+    pen->text (target, count, r.x + r.width / 2 - tw / (2 * zoom), r.y + 2 / zoom, 1 / zoom, &on_block);
 }
 
 void
@@ -370,21 +406,24 @@ ap_roadmap_painter_draw_cell_summary (cairo_t                *cr,
                                       ApRoadmapLayout        *layout,
                                       guint                   row,
                                       guint                   column,
-                                      const ApRoadmapPalette *p)
+                                      const ApRoadmapPalette *p,
+                                      double                  zoom)
 {
-  const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (layout, row, column);
-  const ApRoadmapCardBox *first, *last;
-  ApRect r;
+  ap_roadmap_painter_trace_cell_summary (&ap_roadmap_cairo_pen, cr, layout, row, column, p, zoom);
+}
 
-  if (cell->n_cards == 0)
-    return;
-  first = ap_roadmap_layout_get_card_at (layout, cell->first_card);
-  last = ap_roadmap_layout_get_card_at (layout, cell->first_card + cell->n_cards - 1);
-  r = (ApRect) { first->rect.x, first->rect.y, first->rect.width,
-                 last->rect.y + last->rect.height - first->rect.y };
-  set_color (cr, &p->card_border);
-  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-  cairo_fill (cr);
+/* A ring of @width around @rect, as a selection or the initiative's phases show. */
+void
+ap_roadmap_painter_trace_ring (const ApRoadmapPen *pen,
+                               gpointer            target,
+                               const ApRect       *rect,
+                               const ApRgba       *color,
+                               double              width)
+{
+  ApRect outer = { rect->x - width - 1, rect->y - width - 1,
+                   rect->width + 2 * width + 2, rect->height + 2 * width + 2 };
+
+  pen->outline (target, &outer, CARD_RADIUS + 2 + width / 2, width, color);
 }
 
 void
@@ -393,101 +432,97 @@ ap_roadmap_painter_draw_ring (cairo_t      *cr,
                               const ApRgba *color,
                               double        width)
 {
-  rounded_rect (cr, rect->x - width / 2 - 1, rect->y - width / 2 - 1,
-                rect->width + width + 2, rect->height + width + 2, CARD_RADIUS + 2);
-  set_color (cr, color);
-  cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
+  ap_roadmap_painter_trace_ring (&ap_roadmap_cairo_pen, cr, rect, color, width);
 }
 
-static gint
-compare_phase (gconstpointer a,
-               gconstpointer b)
+/* What draw_ring() covers. */
+void
+ap_roadmap_painter_get_ring_extents (const ApRect *rect,
+                                     double        width,
+                                     ApRect       *extents)
 {
-  const ApRoadmapCardBox *ca = *(const ApRoadmapCardBox **) a;
-  const ApRoadmapCardBox *cb = *(const ApRoadmapCardBox **) b;
+  double m = width + 2;
 
-  if (ca->row != cb->row)
-    return ca->row < cb->row ? -1 : 1;
-  return ca->column < cb->column ? -1 : ca->column > cb->column;
+  *extents = (ApRect) { rect->x - m, rect->y - m, rect->width + 2 * m, rect->height + 2 * m };
 }
 
-/* The initiative's cards, in phase order: by period, then by step. */
-static GPtrArray *
-initiative_cards (ApRoadmapLayout *layout,
-                  gint64           initiative_id)
+static double
+thread_width (const ApRoadmapPalette *p)
 {
-  GPtrArray *cards = g_ptr_array_new ();
+  return p->high_contrast ? 4 : 3;
+}
 
-  for (guint i = 0; i < ap_roadmap_layout_get_n_cards (layout); i++)
+/* The curve from the bottom of one phase to the top of the next, ending in a dot. */
+static void
+link_points (const ApRect *from,
+             const ApRect *to,
+             double        pts[8])
+{
+  double x0 = from->x + from->width / 2, y0 = from->y + from->height;
+  double x1 = to->x + to->width / 2, y1 = to->y;
+  double dy = MAX (40, fabs (y1 - y0) / 2);
+
+  pts[0] = x0, pts[1] = y0, pts[2] = x0, pts[3] = y0 + dy;
+  pts[4] = x1, pts[5] = y1 - dy, pts[6] = x1, pts[7] = y1;
+}
+
+/* What draw_thread_link() covers: the curve lies inside its control points' hull. */
+void
+ap_roadmap_painter_get_thread_link_extents (const ApRect           *from,
+                                            const ApRect           *to,
+                                            const ApRoadmapPalette *p,
+                                            ApRect                 *extents)
+{
+  double pts[8], x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double m = MAX (4, thread_width (p)) + 1;
+
+  link_points (from, to, pts);
+  for (guint i = 0; i < 8; i += 2)
     {
-      const ApRoadmapCardBox *box = ap_roadmap_layout_get_card_at (layout, i);
-
-      if (box->initiative_id == initiative_id)
-        g_ptr_array_add (cards, (gpointer) box);
+      x0 = MIN (x0, pts[i]), x1 = MAX (x1, pts[i]);
+      y0 = MIN (y0, pts[i + 1]), y1 = MAX (y1, pts[i + 1]);
     }
-  g_ptr_array_sort (cards, compare_phase);
-  return cards;
+  *extents = (ApRect) { x0 - m, y0 - m, x1 - x0 + 2 * m, y1 - y0 + 2 * m };
 }
 
+void
+ap_roadmap_painter_draw_thread_link (cairo_t                *cr,
+                                     const ApRect           *from,
+                                     const ApRect           *to,
+                                     const ApRoadmapPalette *p)
+{
+  double pts[8];
+
+  link_points (from, to, pts);
+  set_color (cr, &p->highlight);
+  cairo_set_line_width (cr, thread_width (p));
+  cairo_move_to (cr, pts[0], pts[1]);
+  cairo_curve_to (cr, pts[2], pts[3], pts[4], pts[5], pts[6], pts[7]);
+  cairo_stroke (cr);
+  cairo_arc (cr, pts[6], pts[7], 4, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+/* The other phases of an initiative ringed, and a thread from each to the next. */
 void
 ap_roadmap_painter_draw_thread (cairo_t                *cr,
                                 ApRoadmapLayout        *layout,
                                 gint64                  initiative_id,
                                 const ApRoadmapPalette *p)
 {
-  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) cards = ap_roadmap_layout_get_initiative_cards (layout, initiative_id);
 
-  if (initiative_id == 0)
-    return;
-  cards = initiative_cards (layout, initiative_id);
   for (guint i = 0; i < cards->len; i++)
     {
       const ApRoadmapCardBox *box = g_ptr_array_index (cards, i);
 
-      ap_roadmap_painter_draw_ring (cr, &box->rect, &p->highlight, p->high_contrast ? 4 : 3);
+      ap_roadmap_painter_draw_ring (cr, &box->rect, &p->highlight, thread_width (p));
     }
-  if (cards->len < 2)
-    return;
-  set_color (cr, &p->highlight);
-  cairo_set_line_width (cr, p->high_contrast ? 4 : 3);
   for (guint i = 0; i + 1 < cards->len; i++)
-    {
-      const ApRect *a = &((const ApRoadmapCardBox *) g_ptr_array_index (cards, i))->rect;
-      const ApRect *b = &((const ApRoadmapCardBox *) g_ptr_array_index (cards, i + 1))->rect;
-      double x0 = a->x + a->width / 2, y0 = a->y + a->height;
-      double x1 = b->x + b->width / 2, y1 = b->y;
-      double dy = MAX (40, fabs (y1 - y0) / 2);
-
-      cairo_move_to (cr, x0, y0);
-      cairo_curve_to (cr, x0, y0 + dy, x1, y1 - dy, x1, y1);
-      cairo_stroke (cr);
-      cairo_arc (cr, x1, y1, 4, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-}
-
-void
-ap_roadmap_painter_draw_drop_target (cairo_t                *cr,
-                                     ApRoadmapLayout        *layout,
-                                     guint                   row,
-                                     guint                   column,
-                                     guint                   index,
-                                     const ApRoadmapPalette *p)
-{
-  const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (layout, row, column);
-  double y = ap_roadmap_layout_get_insertion_y (layout, row, column, index);
-
-  cairo_rectangle (cr, cell->rect.x + 1, cell->rect.y + 1, cell->rect.width - 3,
-                   cell->rect.height - 3);
-  cairo_set_source_rgba (cr, p->accent.red, p->accent.green, p->accent.blue, 0.12);
-  cairo_fill_preserve (cr);
-  set_color (cr, &p->accent);
-  cairo_set_line_width (cr, 2);
-  cairo_stroke (cr);
-  rounded_rect (cr, cell->rect.x + AP_ROADMAP_CELL_PADDING / 2, y - 2,
-                cell->rect.width - AP_ROADMAP_CELL_PADDING, 4, 2);
-  cairo_fill (cr);
+    ap_roadmap_painter_draw_thread_link (cr,
+                                         &((const ApRoadmapCardBox *) g_ptr_array_index (cards, i))->rect,
+                                         &((const ApRoadmapCardBox *) g_ptr_array_index (cards, i + 1))->rect,
+                                         p);
 }
 
 /* Lays the legend's items out in lines of at most @max_width, and draws them unless

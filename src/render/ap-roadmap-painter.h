@@ -4,11 +4,14 @@
 #include <cairo.h>
 
 #include "ap-roadmap-layout.h"
+#include "ap-roadmap-pen.h"
 
 G_BEGIN_DECLS
 
-/* Draws the roadmap onto any cairo_t, in map units (the caller scales for zoom). The
- * same functions draw the screen, PNG, SVG and PDF; only the palette differs. */
+/* Draws the roadmap in map units (the caller scales for zoom). The same functions draw
+ * the screen, PNG, SVG and PDF; only the palette differs. Each draw_*() function draws
+ * onto a cairo_t; its trace_*() twin draws the same with any pen (ap-roadmap-pen.h),
+ * which is how the canvas makes render nodes of it. */
 
 typedef struct
 {
@@ -28,6 +31,43 @@ typedef struct
 
 void ap_roadmap_palette_init_light (ApRoadmapPalette *palette);
 void ap_roadmap_palette_init_dark  (ApRoadmapPalette *palette);
+
+void ap_roadmap_painter_trace_cells         (const ApRoadmapPen     *pen,
+                                             gpointer                target,
+                                             ApRoadmapLayout        *layout,
+                                             const ApRoadmapPalette *palette,
+                                             const ApRect           *area);
+void ap_roadmap_painter_trace_column_headers (const ApRoadmapPen     *pen,
+                                              gpointer                target,
+                                              ApRoadmapLayout        *layout,
+                                              const ApRoadmapPalette *palette,
+                                              const ApRect           *area);
+void ap_roadmap_painter_trace_row_headers   (const ApRoadmapPen     *pen,
+                                             gpointer                target,
+                                             ApRoadmapLayout        *layout,
+                                             const ApRoadmapPalette *palette,
+                                             const ApRect           *area);
+void ap_roadmap_painter_trace_corner        (const ApRoadmapPen     *pen,
+                                             gpointer                target,
+                                             ApRoadmapLayout        *layout,
+                                             const ApRoadmapPalette *palette);
+void ap_roadmap_painter_trace_card          (const ApRoadmapPen     *pen,
+                                             gpointer                target,
+                                             ApRoadmapLayout        *layout,
+                                             const ApRoadmapCardBox *box,
+                                             const ApRoadmapPalette *palette);
+void ap_roadmap_painter_trace_cell_summary  (const ApRoadmapPen     *pen,
+                                             gpointer                target,
+                                             ApRoadmapLayout        *layout,
+                                             guint                   row,
+                                             guint                   column,
+                                             const ApRoadmapPalette *palette,
+                                             double                  zoom);
+void ap_roadmap_painter_trace_ring          (const ApRoadmapPen     *pen,
+                                             gpointer                target,
+                                             const ApRect           *rect,
+                                             const ApRgba           *color,
+                                             double                  width);
 
 void ap_roadmap_painter_draw_cells          (cairo_t                *cr,
                                              ApRoadmapLayout        *layout,
@@ -50,30 +90,35 @@ void ap_roadmap_painter_draw_card           (cairo_t                *cr,
                                              ApRoadmapLayout        *layout,
                                              const ApRoadmapCardBox *box,
                                              const ApRoadmapPalette *palette);
-/* The far-zoom levels of detail, in map coordinates. */
-void ap_roadmap_painter_draw_card_block     (cairo_t                *cr,
-                                             const ApRoadmapCardBox *box,
-                                             const ApRoadmapPalette *palette);
+/* The lowest level of detail, in map coordinates; the count is sized for @zoom. */
 void ap_roadmap_painter_draw_cell_summary   (cairo_t                *cr,
                                              ApRoadmapLayout        *layout,
                                              guint                   row,
                                              guint                   column,
-                                             const ApRoadmapPalette *palette);
+                                             const ApRoadmapPalette *palette,
+                                             double                  zoom);
 
+/* The selection's marks. Each says what it covers, so that the canvas can draw it into
+ * a node of that size only. */
 void ap_roadmap_painter_draw_ring           (cairo_t                *cr,
                                              const ApRect           *rect,
                                              const ApRgba           *color,
                                              double                  width);
+void ap_roadmap_painter_get_ring_extents    (const ApRect           *rect,
+                                             double                  width,
+                                             ApRect                 *extents);
 void ap_roadmap_painter_draw_thread         (cairo_t                *cr,
                                              ApRoadmapLayout        *layout,
                                              gint64                  initiative_id,
                                              const ApRoadmapPalette *palette);
-void ap_roadmap_painter_draw_drop_target    (cairo_t                *cr,
-                                             ApRoadmapLayout        *layout,
-                                             guint                   row,
-                                             guint                   column,
-                                             guint                   index,
+void ap_roadmap_painter_draw_thread_link    (cairo_t                *cr,
+                                             const ApRect           *from,
+                                             const ApRect           *to,
                                              const ApRoadmapPalette *palette);
+void ap_roadmap_painter_get_thread_link_extents (const ApRect           *from,
+                                                 const ApRect           *to,
+                                                 const ApRoadmapPalette *palette,
+                                                 ApRect                 *extents);
 
 void ap_roadmap_painter_measure_legend      (ApRoadmapLayout        *layout,
                                              double                  max_width,

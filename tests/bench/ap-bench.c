@@ -4,10 +4,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ap-bench.h"
+#include "ap-bench-canvas.h"
 #include "ap-snapshot.h"
 
 const char * const ap_bench_tables[] = {
@@ -19,6 +24,20 @@ const char * const ap_bench_tables[] = {
 const guint ap_bench_n_tables = G_N_ELEMENTS (ap_bench_tables);
 
 volatile gint64 ap_bench_sink;
+
+static const char * const plan_file_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+/* What a run interrupted by Ctrl+C or kill leaves behind, for the signal handler: the
+ * run's folder, the generated plan and the fresh file in use. Plain arrays, filled
+ * before the files exist, because a handler may only call async-signal-safe functions. */
+static char cleanup_dir[PATH_MAX];
+static char cleanup_files[2][PATH_MAX];
+
+enum
+{
+  CLEANUP_GENERATED,
+  CLEANUP_FRESH,
+};
 
 static int
 compare_doubles (gconstpointer a,
@@ -115,6 +134,41 @@ count_rows (ApStore    *store,
   return n;
 }
 
+static void
+remember_for_cleanup (guint       slot,
+                      const char *path)
+{
+  g_strlcpy (cleanup_files[slot], path, sizeof cleanup_files[slot]);
+}
+
+/* Async-signal-safe: no allocation, no stdio. */
+static void
+unlink_plan_file (const char *path)
+{
+  char file[PATH_MAX + 16];
+  size_t len = strlen (path);
+
+  if (len == 0 || len >= PATH_MAX)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (plan_file_suffixes); i++)
+    {
+      memcpy (file, path, len);
+      memcpy (file + len, plan_file_suffixes[i], strlen (plan_file_suffixes[i]) + 1);
+      unlink (file);
+    }
+}
+
+static void
+on_signal (int signum)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cleanup_files); i++)
+    unlink_plan_file (cleanup_files[i]);
+  if (cleanup_dir[0] != '\0')
+    rmdir (cleanup_dir);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
 double
 ap_bench_now (void)
 {
@@ -166,21 +220,36 @@ char *
 ap_bench_fresh_path (ApBench *bench)
 {
   g_autofree char *name = g_strdup_printf ("fresh-%u.archplan", ++bench->n_files);
+  char *path = g_build_filename (bench->dir, name, NULL);
 
-  return g_build_filename (bench->dir, name, NULL);
+  remember_for_cleanup (CLEANUP_FRESH, path);
+  return path;
 }
 
 /* Removes a closed plan file with whatever SQLite left beside it. */
 void
 ap_bench_remove_plan_file (const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (plan_file_suffixes); i++)
     {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *file = g_strconcat (path, plan_file_suffixes[i], NULL);
       g_unlink (file);
     }
+}
+
+/* Makes Ctrl+C and kill remove the run's files, which can be hundreds of megabytes,
+ * instead of leaving them in the temporary folder. */
+void
+ap_bench_clean_up_on_signals (ApBench *bench)
+{
+  struct sigaction action = { 0 };
+
+  g_strlcpy (cleanup_dir, bench->dir, sizeof cleanup_dir);
+  action.sa_handler = on_signal;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGINT, &action, NULL);
+  sigaction (SIGTERM, &action, NULL);
+  sigaction (SIGHUP, &action, NULL);
 }
 
 /* Steps through every column of every row, fetching text as text: the least work that
@@ -233,6 +302,7 @@ ap_bench_ensure_plan (ApBench  *bench,
   if (bench->plan_path != NULL)
     return TRUE;
   path = g_build_filename (bench->dir, "generated.archplan", NULL);
+  remember_for_cleanup (CLEANUP_GENERATED, path);
   g_printerr ("bench: generating %u cards, %u incidents, %u pain categories…\n",
               bench->size.n_cards, bench->size.n_incidents, bench->size.n_categories);
   start = ap_bench_now ();
@@ -307,16 +377,18 @@ ap_bench_check_row_counts (ApBench     *bench,
 
   if (source == NULL)
     return FALSE;
-  for (guint t = 0; t < ap_bench_n_tables; t++)
+  /* The search index is checked too: it is part of what an import writes. */
+  for (guint t = 0; t <= ap_bench_n_tables; t++)
     {
-      gint64 expected = count_rows (source, ap_bench_tables[t]);
-      gint64 written = count_rows (store, ap_bench_tables[t]);
+      const char *table = t < ap_bench_n_tables ? ap_bench_tables[t] : "incident_fts";
+      gint64 expected = count_rows (source, table);
+      gint64 written = count_rows (store, table);
 
       if (expected != written || expected < 0)
         {
           g_set_error (error, AP_STORE_ERROR, AP_STORE_ERROR_INVALID,
                        "%s wrote %" G_GINT64_FORMAT " rows of %s instead of %" G_GINT64_FORMAT,
-                       method, written, ap_bench_tables[t], expected);
+                       method, written, table, expected);
           return FALSE;
         }
     }
@@ -327,6 +399,8 @@ ap_bench_check_row_counts (ApBench     *bench,
 void
 ap_bench_clear (ApBench *bench)
 {
+  /* First: the canvas figures hold copies of the plan open in the run's folder. */
+  g_clear_pointer (&bench->canvas, ap_bench_canvas_free);
   if (bench->rows != NULL)
     {
       for (guint t = 0; t < ap_bench_n_tables; t++)

@@ -19,7 +19,11 @@ typedef enum
 {
   AP_BENCH_SECONDS,
   AP_BENCH_BYTES,
+  AP_BENCH_COUNT,   /* a number of things, e.g. render nodes */
 } ApBenchUnit;
+
+/* The canvas figures' windows and plans (ap-bench-canvas.c). */
+typedef struct _ApBenchCanvas ApBenchCanvas;
 
 typedef struct
 {
@@ -49,6 +53,7 @@ typedef struct
   ApBenchTable *rows;       /* its rows, by ap_bench_tables, made on first use */
   GStringChunk *row_text;
   guint         n_files;    /* names fresh plan files */
+  ApBenchCanvas *canvas;    /* made on first use by the canvas figures */
 } ApBench;
 
 typedef struct
@@ -57,6 +62,8 @@ typedef struct
   double baseline;
 } ApBenchMeasure;
 
+/* A figure that cannot run here (the GUI ones without a display) fails with
+ * G_IO_ERROR_NOT_SUPPORTED: it is reported as skipped, and the run goes on. */
 typedef gboolean (*ApBenchFigureFunc) (ApBench         *bench,
                                        ApBenchMeasure  *out,
                                        GError         **error);
@@ -86,34 +93,35 @@ extern const guint ap_bench_n_tables;
 /* Written by measurements so that the compiler keeps the reads it would drop. */
 extern volatile gint64 ap_bench_sink;
 
-double    ap_bench_now              (void);
-gboolean  ap_bench_measure_pair     (ApBench           *bench,
-                                     ApBenchTrialFunc   value_trial,
-                                     ApBenchTrialFunc   baseline_trial,
-                                     gpointer           data,
-                                     ApBenchMeasure    *out,
-                                     GError           **error);
-gboolean  ap_bench_set_sqlite_error (GError           **error,
-                                     sqlite3           *db,
-                                     const char        *what);
-char     *ap_bench_fresh_path       (ApBench           *bench);
-void      ap_bench_remove_plan_file (const char        *path);
-gboolean  ap_bench_read_all_rows    (sqlite3           *db,
-                                     const char        *sql,
-                                     GError           **error);
+double    ap_bench_now                 (void);
+gboolean  ap_bench_measure_pair        (ApBench           *bench,
+                                        ApBenchTrialFunc   value_trial,
+                                        ApBenchTrialFunc   baseline_trial,
+                                        gpointer           data,
+                                        ApBenchMeasure    *out,
+                                        GError           **error);
+gboolean  ap_bench_set_sqlite_error    (GError           **error,
+                                        sqlite3           *db,
+                                        const char        *what);
+char     *ap_bench_fresh_path          (ApBench           *bench);
+void      ap_bench_remove_plan_file    (const char        *path);
+void      ap_bench_clean_up_on_signals (ApBench           *bench);
+gboolean  ap_bench_read_all_rows       (sqlite3           *db,
+                                        const char        *sql,
+                                        GError           **error);
 
-gboolean  ap_bench_ensure_plan      (ApBench           *bench,
-                                     GError           **error);
-ApStore  *ap_bench_open_plan_store  (ApBench           *bench,
-                                     GError           **error);
-gboolean  ap_bench_ensure_snapshot  (ApBench           *bench,
-                                     GError           **error);
-gboolean  ap_bench_ensure_rows      (ApBench           *bench,
-                                     GError           **error);
-gboolean  ap_bench_check_row_counts (ApBench           *bench,
-                                     ApStore           *store,
-                                     const char        *method,
-                                     GError           **error);
-void      ap_bench_clear            (ApBench           *bench);
+gboolean  ap_bench_ensure_plan         (ApBench           *bench,
+                                        GError           **error);
+ApStore  *ap_bench_open_plan_store     (ApBench           *bench,
+                                        GError           **error);
+gboolean  ap_bench_ensure_snapshot     (ApBench           *bench,
+                                        GError           **error);
+gboolean  ap_bench_ensure_rows         (ApBench           *bench,
+                                        GError           **error);
+gboolean  ap_bench_check_row_counts    (ApBench           *bench,
+                                        ApStore           *store,
+                                        const char        *method,
+                                        GError           **error);
+void      ap_bench_clear               (ApBench           *bench);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <locale.h>
 
 #include "ap-bench.h"
@@ -25,6 +26,8 @@ static char *
 format_value (double      value,
               ApBenchUnit unit)
 {
+  if (unit == AP_BENCH_COUNT)
+    return g_strdup_printf ("%.0f", value);
   if (unit == AP_BENCH_BYTES)
     {
       if (value >= 1e9)
@@ -67,7 +70,7 @@ print_json (const ApBenchFigure  **run,
              json_number (b[1], sizeof b[1], results[i].baseline),
              json_number (b[2], sizeof b[2], results[i].value / results[i].baseline),
              json_number (b[3], sizeof b[3], run[i]->target),
-             run[i]->unit == AP_BENCH_BYTES ? "B" : "s",
+             run[i]->unit == AP_BENCH_BYTES ? "B" : run[i]->unit == AP_BENCH_COUNT ? "count" : "s",
              i + 1 < n ? "," : "");
   g_print ("]\n");
 }
@@ -163,16 +166,24 @@ run_figures (ApBench   *bench,
   g_autofree const ApBenchFigure **run = g_new0 (const ApBenchFigure *, ap_bench_n_figures);
   g_autofree ApBenchMeasure *results = g_new0 (ApBenchMeasure, ap_bench_n_figures);
   g_autofree char *load = describe_load ();
-  guint n = 0;
+  guint n = 0, skipped = 0;
 
   for (guint i = 0; i < ap_bench_n_figures; i++)
     {
       g_autoptr(GError) error = NULL;
+      gboolean ok;
 
       if (!matches_only (ap_bench_figures[i].name, only))
         continue;
       g_printerr ("bench: measuring %s…\n", ap_bench_figures[i].name);
-      if (!ap_bench_figures[i].run (bench, &results[n], &error))
+      ok = ap_bench_figures[i].run (bench, &results[n], &error);
+      if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        {
+          g_printerr ("bench: skipping %s: %s\n", ap_bench_figures[i].name, error->message);
+          skipped++;
+          continue;
+        }
+      if (!ok)
         {
           g_printerr ("bench: %s failed: %s\n", ap_bench_figures[i].name, error->message);
           return 1;
@@ -181,6 +192,11 @@ run_figures (ApBench   *bench,
     }
   if (n == 0)
     {
+      if (skipped > 0)
+        {
+          g_printerr ("bench: every figure chosen was skipped\n");
+          return 0;
+        }
       g_printerr ("bench: no figure matches --only\n");
       return 1;
     }
@@ -274,6 +290,7 @@ main (int    argc,
       return 1;
     }
 
+  ap_bench_clean_up_on_signals (&bench);
   status = run_figures (&bench, only_prefixes, json);
 
   ap_bench_clear (&bench);

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <malloc.h>
+
+#include "ap-bench-incidents.h"
+#include "ap-incident-list.h"
+#include "ap-incident-query.h"
+#include "ap-incident-view.h"
+#include "ap-schema.h"
+
+/* incidents.search_keystroke: the query the incident browser runs for one keystroke
+ * (FTS5 match, filters, ORDER BY the current sort) and the model update, against the
+ * bare FTS5 MATCH of the same text. incidents.open_view: a new ApIncidentView given the
+ * 100,000-incident plan and laid out in a 1400×900 window, against the same for a
+ * 100-incident copy plus one SELECT of the visible rows. incidents.memory: the heap the
+ * view holds with 100,000 incidents against 1,000 (mallinfo2 deltas). */
+
+#define SEARCH_TEXT "flaky cert"
+#define VIEW_WIDTH  1400
+#define VIEW_HEIGHT 900
+
+typedef struct
+{
+  ApPlan          *plan;
+  ApIncidentQuery *query;
+  ApIncidentList  *list;
+  char            *text;
+} Keystroke;
+
+static gboolean
+ensure_display (GError **error)
+{
+  static int state = -1;
+  GSettingsSchema *schema;
+
+  if (state < 0)
+    {
+      state = gtk_init_check () ? 1 : 0;
+      if (state)
+        adw_init ();
+    }
+  if (!state)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "no display (run under xvfb-run -a, with GSK_RENDERER=cairo)");
+      return FALSE;
+    }
+  /* The view reads its sort from GSettings: without the schema GLib aborts. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           "no GSettings schema (set GSETTINGS_SCHEMA_DIR=<build>/data and "
+                           "GSETTINGS_BACKEND=memory)");
+      return FALSE;
+    }
+  g_settings_schema_unref (schema);
+  return TRUE;
+}
+
+static gboolean
+keystroke_trial (ApBench  *bench,
+                 gpointer  data,
+                 double   *seconds,
+                 GError  **error)
+{
+  Keystroke *k = data;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+  double start;
+
+  ap_incident_list_set_ids (k->list, none);
+  ap_incident_query_set_text (k->query, k->text);
+  start = ap_bench_now ();
+  ids = ap_incident_query_run (k->query, ap_plan_get_store (k->plan), error);
+  if (ids != NULL)
+    ap_incident_list_set_ids (k->list, ids);
+  *seconds = ap_bench_now () - start;
+  ap_bench_sink += ids != NULL ? ids->len : 0;
+  return ids != NULL;
+}
+
+static gboolean
+bare_match_trial (ApBench  *bench,
+                  gpointer  data,
+                  double   *seconds,
+                  GError  **error)
+{
+  Keystroke *k = data;
+  g_autofree char *match = ap_incident_query_build_match (k->text);
+  sqlite3 *db = ap_store_get_db (ap_plan_get_store (k->plan));
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = 0;
+  double start = ap_bench_now ();
+
+  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return ap_bench_set_sqlite_error (error, db, "match");
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n += sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  *seconds = ap_bench_now () - start;
+  ap_bench_sink += n;
+  return TRUE;
+}
+
+/* Each prefix of SEARCH_TEXT is one keystroke; the figure is their sum, and every
+ * keystroke's own time is printed so the slowest can be held against a 16.7 ms frame. */
+gboolean
+ap_bench_figure_incidents_search_keystroke (ApBench         *bench,
+                                            ApBenchMeasure  *out,
+                                            GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(ApStore) store = ap_bench_open_plan_store (bench, error);
+  g_autoptr(ApPlan) plan = NULL;
+  Keystroke k = { 0 };
+  double worst = 0;
+  gsize len = strlen (SEARCH_TEXT);
+
+  if (store == NULL || (plan = ap_plan_new_for_store (store, error)) == NULL)
+    return FALSE;
+  k.plan = plan;
+  k.query = ap_incident_query_new ();
+  k.list = ap_incident_list_new (ap_plan_get_incidents (plan));
+  ap_incident_query_set_sort (k.query, AP_INCIDENT_SORT_LAST_SEEN, TRUE);
+  out->value = out->baseline = 0;
+  for (gsize n = 1; n <= len; n++)
+    {
+      ApBenchMeasure m;
+
+      if (SEARCH_TEXT[n - 1] == ' ')
+        continue;
+      g_free (k.text);
+      k.text = g_strndup (SEARCH_TEXT, n);
+      if (!ap_bench_measure_pair (bench, keystroke_trial, bare_match_trial, &k, &m, &local))
+        break;
+      g_printerr ("bench: incidents.search_keystroke “%s”: %.2f ms (bare MATCH %.2f ms)\n",
+                  k.text, m.value * 1e3, m.baseline * 1e3);
+      out->value += m.value;
+      out->baseline += m.baseline;
+      worst = MAX (worst, m.value);
+    }
+  g_printerr ("bench: incidents.search_keystroke slowest keystroke %.2f ms (frame: 16.7 ms)\n",
+              worst * 1e3);
+  g_free (k.text);
+  g_object_unref (k.list);
+  g_object_unref (k.query);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A copy of the generated plan that keeps its first @n incidents. */
+static char *
+make_copy (ApBench  *bench,
+           guint     n,
+           GError  **error)
+{
+  g_autofree char *path = ap_bench_fresh_path (bench);
+  g_autoptr(ApStore) source = ap_bench_open_plan_store (bench, error);
+  g_autoptr(ApStore) copy = NULL;
+  sqlite3_stmt *stmt;
+
+  if (source == NULL || !ap_store_backup_to (source, path, error))
+    return NULL;
+  g_clear_object (&source);
+  if ((copy = ap_store_open (path, AP_STORE_OPEN_DEFAULT, error)) == NULL ||
+      !ap_store_begin (copy, error))
+    return NULL;
+  if (!ap_store_exec (copy, ap_schema_fts_suspend, error) ||
+      (stmt = ap_store_prepare (copy, "DELETE FROM incident WHERE id NOT IN"
+                                      " (SELECT id FROM incident ORDER BY id LIMIT ?)", error)) == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, n);
+  if (!ap_store_step_done (copy, stmt, error) ||
+      !ap_store_exec (copy, ap_schema_fts_resume, error) ||
+      !ap_store_commit (copy, error))
+    goto fail;
+  return g_steal_pointer (&path);
+
+fail:
+  ap_store_rollback (copy);
+  return NULL;
+}
+
+typedef struct
+{
+  ApPlan    *big;
+  ApPlan    *small;
+  GtkWidget *window;
+} Views;
+
+/* Gives a new view @plan in the window, lays it out and snapshots it: the work of
+ * showing the Incidents page. Returns the view. */
+static GtkWidget *
+open_view (Views  *v,
+           ApPlan *plan)
+{
+  GtkWidget *view = ap_incident_view_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  int min, nat;
+
+  gtk_window_set_child (GTK_WINDOW (v->window), view);
+  ap_incident_view_set_plan (AP_INCIDENT_VIEW (view), plan);
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, VIEW_WIDTH, &min, &nat, NULL, NULL);
+  gtk_widget_allocate (view, VIEW_WIDTH, VIEW_HEIGHT, -1, NULL);
+  paintable = gtk_widget_paintable_new (view);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, VIEW_WIDTH, VIEW_HEIGHT);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return view;
+}
+
+static gboolean
+open_big_trial (ApBench  *bench,
+                gpointer  data,
+                double   *seconds,
+                GError  **error)
+{
+  Views *v = data;
+  double start = ap_bench_now ();
+
+  open_view (v, v->big);
+  *seconds = ap_bench_now () - start;
+  gtk_window_set_child (GTK_WINDOW (v->window), NULL);
+  return TRUE;
+}
+
+static gboolean
+open_small_trial (ApBench  *bench,
+                  gpointer  data,
+                  double   *seconds,
+                  GError  **error)
+{
+  Views *v = data;
+  sqlite3 *db = ap_store_get_db (ap_plan_get_store (v->big));
+  double start = ap_bench_now ();
+  gboolean ok;
+
+  open_view (v, v->small);
+  ok = ap_bench_read_all_rows (db, "SELECT * FROM incident ORDER BY id LIMIT 40", error);
+  *seconds = ap_bench_now () - start;
+  gtk_window_set_child (GTK_WINDOW (v->window), NULL);
+  return ok;
+}
+
+static gboolean
+open_views (ApBench  *bench,
+            Views    *v,
+            guint     n_small,
+            GError  **error)
+{
+  g_autofree char *small = NULL;
+
+  if (!ensure_display (error) || !ap_bench_ensure_plan (bench, error) ||
+      (small = make_copy (bench, n_small, error)) == NULL ||
+      (v->big = ap_plan_open (bench->plan_path, AP_PLAN_OPEN_DEFAULT, error)) == NULL ||
+      (v->small = ap_plan_open (small, AP_PLAN_OPEN_DEFAULT, error)) == NULL)
+    return FALSE;
+  v->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (v->window), VIEW_WIDTH, VIEW_HEIGHT);
+  gtk_window_present (GTK_WINDOW (v->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return TRUE;
+}
+
+static void
+close_views (Views *v)
+{
+  if (v->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (v->window));
+  g_clear_object (&v->big);
+  g_clear_object (&v->small);
+}
+
+gboolean
+ap_bench_figure_incidents_open_view (ApBench         *bench,
+                                     ApBenchMeasure  *out,
+                                     GError         **error)
+{
+  Views v = { 0 };
+  gboolean ok;
+
+  ok = open_views (bench, &v, 100, error) &&
+       ap_bench_measure_pair (bench, open_big_trial, open_small_trial, &v, out, error);
+  close_views (&v);
+  return ok;
+}
+
+static gboolean
+memory_trial (Views   *v,
+              ApPlan  *plan,
+              double  *bytes)
+{
+  struct mallinfo2 before, after;
+  GtkWidget *view;
+
+  malloc_trim (0);
+  before = mallinfo2 ();
+  view = open_view (v, plan);
+  after = mallinfo2 ();
+  *bytes = (double) after.uordblks - (double) before.uordblks;
+  ap_bench_sink += GPOINTER_TO_SIZE (view) & 1;
+  gtk_window_set_child (GTK_WINDOW (v->window), NULL);
+  return TRUE;
+}
+
+static gboolean
+memory_big_trial (ApBench  *bench,
+                  gpointer  data,
+                  double   *bytes,
+                  GError  **error)
+{
+  return memory_trial (data, ((Views *) data)->big, bytes);
+}
+
+static gboolean
+memory_small_trial (ApBench  *bench,
+                    gpointer  data,
+                    double   *bytes,
+                    GError  **error)
+{
+  return memory_trial (data, ((Views *) data)->small, bytes);
+}
+
+gboolean
+ap_bench_figure_incidents_memory (ApBench         *bench,
+                                  ApBenchMeasure  *out,
+                                  GError         **error)
+{
+  Views v = { 0 };
+  gboolean ok;
+
+  ok = open_views (bench, &v, 1000, error);
+  /* A first view of each warms the caches both share (CSS, fonts, templates). */
+  if (ok)
+    {
+      double ignored;
+      memory_trial (&v, v.small, &ignored);
+      memory_trial (&v, v.big, &ignored);
+    }
+  ok = ok && ap_bench_measure_pair (bench, memory_big_trial, memory_small_trial, &v, out, error);
+  close_views (&v);
+  return ok;
+}
