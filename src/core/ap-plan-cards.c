@@ -31,30 +31,6 @@ static const char * const link_tables[AP_CARD_N_LINKS][3] = {
 };
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-row_exists (ApPlan     *self,
-            const char *sql,
-            gint64      id)
-{
-  sqlite3_stmt *stmt = ap_store_prepare (ap_plan_get_store (self), sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
-}
-
-static gboolean
 validate_fields (ApPlan             *self,
                  const ApCardFields *fields,
                  gint64              card_id,
@@ -63,25 +39,25 @@ validate_fields (ApPlan             *self,
   g_autofree char *title = g_strstrip (g_strdup (fields->title != NULL ? fields->title : ""));
 
   if (*title == '\0')
-    return invalid (error, _("A card needs a title"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("A card needs a title"));
   if (g_utf8_strlen (fields->title, -1) > MAX_TITLE)
-    return invalid (error, _("The card’s title is too long (at most 1,000 characters)"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The card’s title is too long (at most 1,000 characters)"));
   if (fields->notes != NULL && g_utf8_strlen (fields->notes, -1) > MAX_TEXT)
-    return invalid (error, _("The card’s notes are too long (at most 100,000 characters)"));
-  if (!row_exists (self, "SELECT 1 FROM step WHERE id = ?", fields->step_id))
-    return invalid (error, _("The card’s step does not exist"));
-  if (!row_exists (self, "SELECT 1 FROM period WHERE id = ?", fields->period_id))
-    return invalid (error, _("The card’s period does not exist"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The card’s notes are too long (at most 100,000 characters)"));
+  if (!ap_plan_row_exists (self, "SELECT 1 FROM step WHERE id = ?", fields->step_id))
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The card’s step does not exist"));
+  if (!ap_plan_row_exists (self, "SELECT 1 FROM period WHERE id = ?", fields->period_id))
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The card’s period does not exist"));
   if (fields->stage_id != 0 &&
-      !row_exists (self, "SELECT 1 FROM stage WHERE id = ?", fields->stage_id))
-    return invalid (error, _("The card’s stage does not exist"));
+      !ap_plan_row_exists (self, "SELECT 1 FROM stage WHERE id = ?", fields->stage_id))
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The card’s stage does not exist"));
   if (fields->initiative_id != 0 &&
-      !row_exists (self, "SELECT 1 FROM initiative WHERE id = ?", fields->initiative_id))
-    return invalid (error, _("The card’s initiative does not exist"));
+      !ap_plan_row_exists (self, "SELECT 1 FROM initiative WHERE id = ?", fields->initiative_id))
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The card’s initiative does not exist"));
   for (guint i = 0; card_id != 0 && fields->links[AP_CARD_LINK_DEPENDENCIES] != NULL &&
        i < fields->n_links[AP_CARD_LINK_DEPENDENCIES]; i++)
     if (fields->links[AP_CARD_LINK_DEPENDENCIES][i] == card_id)
-      return invalid (error, _("A card cannot depend on itself"));
+      return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("A card cannot depend on itself"));
   return TRUE;
 }
 
@@ -114,7 +90,7 @@ write_links (ApPlan              *self,
           if (!ap_store_step_done (store, stmt, error))
             {
               g_clear_error (error);
-              return invalid (error, _("A card links to something that does not exist, or twice to the same thing"));
+              return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("A card links to something that does not exist, or twice to the same thing"));
             }
         }
     }
@@ -334,9 +310,9 @@ move_card (ApPlan   *self,
                            _("The card does not exist any more"));
       return FALSE;
     }
-  if (!row_exists (self, "SELECT 1 FROM step WHERE id = ?", data->step_id) ||
-      !row_exists (self, "SELECT 1 FROM period WHERE id = ?", data->period_id))
-    return invalid (error, _("There is no such cell in the roadmap"));
+  if (!ap_plan_row_exists (self, "SELECT 1 FROM step WHERE id = ?", data->step_id) ||
+      !ap_plan_row_exists (self, "SELECT 1 FROM period WHERE id = ?", data->period_id))
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("There is no such cell in the roadmap"));
 
   title = g_strdup (ap_card_get_title (card));
   from_period = ap_card_get_period_id (card);

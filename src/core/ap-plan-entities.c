@@ -104,14 +104,6 @@ static const EntityInfo entities[AP_N_ENTITIES] = {
 };
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 is_color (const char *color)
 {
   if (color == NULL || strlen (color) != 7 || color[0] != '#')
@@ -162,26 +154,26 @@ validate (ApPlan                *self,
   g_autofree char *name = g_strstrip (g_strdup (f->name != NULL ? f->name : ""));
 
   if (*name == '\0')
-    return invalid (error, _("A name is needed"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("A name is needed"));
   if (g_utf8_strlen (f->name, -1) > 1000)
-    return invalid (error, _("The name is too long (at most 1,000 characters)"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The name is too long (at most 1,000 characters)"));
   if ((kind == AP_ENTITY_ORGANIZATION || kind == AP_ENTITY_STAGE || kind == AP_ENTITY_CATEGORY) &&
       !is_color (f->color))
-    return invalid (error, _("The colour must be written as #rrggbb"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The colour must be written as #rrggbb"));
   if (kind == AP_ENTITY_ORGANIZATION && (f->footnote < 0 || f->footnote > 999))
-    return invalid (error, _("The footnote number must be between 1 and 999"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The footnote number must be between 1 and 999"));
   if (kind == AP_ENTITY_CATEGORY && (f->recorded_incidents < -1 || f->recorded_incidents > 1000000000))
-    return invalid (error, _("The recorded number of incidents must be between 0 and 1,000,000,000"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The recorded number of incidents must be between 0 and 1,000,000,000"));
   if (kind == AP_ENTITY_STEP &&
       query_int (self, "SELECT count(*) FROM activity WHERE id = ?", f->activity_id, 0) == 0)
-    return invalid (error, _("The step’s activity does not exist"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The step’s activity does not exist"));
   if (kind == AP_ENTITY_PERIOD)
     {
       if ((f->start_date != NULL && !is_date (f->start_date)) ||
           (f->end_date != NULL && !is_date (f->end_date)))
-        return invalid (error, _("Dates must be real dates written as YYYY-MM-DD"));
+        return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("Dates must be real dates written as YYYY-MM-DD"));
       if (f->start_date != NULL && f->end_date != NULL && strcmp (f->start_date, f->end_date) > 0)
-        return invalid (error, _("The period ends before it starts"));
+        return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The period ends before it starts"));
     }
   return TRUE;
 }
@@ -276,14 +268,6 @@ get_position (ApPlan           *self,
   return found;
 }
 
-static gboolean
-not_found (GError **error)
-{
-  g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOT_FOUND,
-                       _("It does not exist any more"));
-  return FALSE;
-}
-
 typedef struct
 {
   ApEntityKind          kind;
@@ -350,7 +334,7 @@ reorder_entity (ApPlan   *self,
   sqlite3_stmt *stmt;
 
   if (!get_position (self, info, data->id, &position, &scope))
-    return not_found (error);
+    return ap_plan_fail (error, AP_PLAN_ERROR_NOT_FOUND, _("It does not exist any more"));
   n = query_int (self, info->count_sql, scope, 1) - 1;
   /* Close the gap, open one at the new place, and put the row there. */
   if (!shift (self, info, scope, position + 1, -1, data->id, error) ||
@@ -389,7 +373,7 @@ update_entity (ApPlan   *self,
   int next;
 
   if (!get_position (self, info, data->id, &position, &scope))
-    return not_found (error);
+    return ap_plan_fail (error, AP_PLAN_ERROR_NOT_FOUND, _("It does not exist any more"));
   if (!validate (self, data->kind, data->fields, error))
     return FALSE;
   /* A step moved to another activity goes to the end of it. */
@@ -560,10 +544,10 @@ remove_entity (ApPlan   *self,
   sqlite3_stmt *stmt;
 
   if (!get_position (self, info, data->id, &position, &scope))
-    return not_found (error);
+    return ap_plan_fail (error, AP_PLAN_ERROR_NOT_FOUND, _("It does not exist any more"));
   if (data->replacement == data->id ||
       (data->replacement != 0 && !get_position (self, info, data->replacement, &other_position, &other_scope)))
-    return invalid (error, _("The replacement must be another existing one of the same kind"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The replacement must be another existing one of the same kind"));
   if (!dispose_cards (self, data, error) || !release_references (self, data, error))
     return FALSE;
   /* An activity's steps go with it (ON DELETE CASCADE); its cards are handled above. */
@@ -596,6 +580,6 @@ ap_plan_remove_entity (ApPlan        *self,
   g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
   g_return_val_if_fail (kind < AP_N_ENTITIES, FALSE);
   if (kind == AP_ENTITY_ACTIVITY && replacement_id != 0)
-    return invalid (error, _("The cards of an activity can only be removed with it; move them to another step first"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The cards of an activity can only be removed with it; move them to another step first"));
   return ap_plan_run_command (self, _(entities[kind].remove_label), remove_entity, &data, error);
 }

@@ -29,38 +29,6 @@ typedef struct
 } CommandData;
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-not_found (GError     **error,
-           const char  *message)
-{
-  g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOT_FOUND, message);
-  return FALSE;
-}
-
-static gboolean
-row_exists (ApPlan     *self,
-            const char *sql,
-            gint64      id)
-{
-  sqlite3_stmt *stmt = ap_store_prepare (ap_plan_get_store (self), sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
-}
-
-static gboolean
 is_blank (const char *s)
 {
   if (s == NULL)
@@ -105,17 +73,17 @@ validate_incident (ApPlan                  *self,
                    GError                 **error)
 {
   if (is_blank (f->title))
-    return invalid (error, _("An incident needs a title"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("An incident needs a title"));
   if (g_utf8_strlen (f->title, -1) > MAX_TITLE)
-    return invalid (error, _("The title is too long (at most 1,000 characters)"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The title is too long (at most 1,000 characters)"));
   if (f->description != NULL && g_utf8_strlen (f->description, -1) > MAX_TEXT)
-    return invalid (error, _("The description is too long (at most 100,000 characters)"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The description is too long (at most 100,000 characters)"));
   if (f->occurrences < -1 || f->occurrences > 1000000000)
-    return invalid (error, _("The number of occurrences must be between 0 and 1,000,000,000"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The number of occurrences must be between 0 and 1,000,000,000"));
   if (f->status != NULL && g_utf8_strlen (f->status, -1) > MAX_TITLE)
-    return invalid (error, _("The status is too long (at most 1,000 characters)"));
-  if (!row_exists (self, "SELECT 1 FROM pain_category WHERE id = ?", f->category_id))
-    return invalid (error, _("The incident’s pain category does not exist"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The status is too long (at most 1,000 characters)"));
+  if (!ap_plan_row_exists (self, "SELECT 1 FROM pain_category WHERE id = ?", f->category_id))
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The incident’s pain category does not exist"));
   return TRUE;
 }
 
@@ -124,13 +92,13 @@ validate_anecdote (const ApAnecdoteFields  *f,
                    GError                 **error)
 {
   if (f->date != NULL && *f->date != '\0' && !ap_is_anecdote_date (f->date))
-    return invalid (error, _("The date must be a real date written as YYYY-MM-DD, YYYY-MM or YYYY"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The date must be a real date written as YYYY-MM-DD, YYYY-MM or YYYY"));
   if (is_blank (f->text))
-    return invalid (error, _("An anecdote needs some text"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("An anecdote needs some text"));
   if (g_utf8_strlen (f->text, -1) > MAX_TEXT)
-    return invalid (error, _("The anecdote is too long (at most 100,000 characters)"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The anecdote is too long (at most 100,000 characters)"));
   if (f->team != NULL && g_utf8_strlen (f->team, -1) > MAX_TITLE)
-    return invalid (error, _("The team name is too long (at most 1,000 characters)"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The team name is too long (at most 1,000 characters)"));
   return TRUE;
 }
 
@@ -140,14 +108,14 @@ validate_ticket (const char  *key,
                  GError     **error)
 {
   if (is_blank (key))
-    return invalid (error, _("A ticket needs a key, such as OPS-123"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("A ticket needs a key, such as OPS-123"));
   for (const char *p = key; *p != '\0'; p++)
     if (g_ascii_isspace (*p))
-      return invalid (error, _("A ticket key cannot contain spaces"));
+      return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("A ticket key cannot contain spaces"));
   if (g_utf8_strlen (key, -1) > MAX_KEY)
-    return invalid (error, _("The ticket key is too long (at most 200 characters)"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The ticket key is too long (at most 200 characters)"));
   if (note != NULL && g_utf8_strlen (note, -1) > MAX_TEXT)
-    return invalid (error, _("The ticket note is too long (at most 100,000 characters)"));
+    return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("The ticket note is too long (at most 100,000 characters)"));
   return TRUE;
 }
 
@@ -173,7 +141,7 @@ run (ApPlan        *self,
   if (!ap_store_step_done (store, stmt, error))
     return FALSE;
   if (must_change && sqlite3_changes (ap_store_get_db (store)) == 0)
-    return not_found (error, missing);
+    return ap_plan_fail (error, AP_PLAN_ERROR_NOT_FOUND, missing);
   return TRUE;
 }
 
@@ -325,8 +293,8 @@ check_incident (ApPlan   *self,
                 gint64    incident_id,
                 GError  **error)
 {
-  if (!row_exists (self, "SELECT 1 FROM incident WHERE id = ?", incident_id))
-    return not_found (error, _("The incident no longer exists"));
+  if (!ap_plan_row_exists (self, "SELECT 1 FROM incident WHERE id = ?", incident_id))
+    return ap_plan_fail (error, AP_PLAN_ERROR_NOT_FOUND, _("The incident no longer exists"));
   return TRUE;
 }
 

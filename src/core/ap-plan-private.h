@@ -30,6 +30,12 @@ gboolean  ap_plan_add_history   (ApPlan         *self,
                                  const char     *text,
                                  GError        **error);
 
+gboolean  ap_plan_fail          (GError        **error,
+                                 ApPlanError     code,
+                                 const char     *message);
+gboolean  ap_plan_row_exists    (ApPlan         *self,
+                                 const char     *sql,
+                                 gint64          id);
 gboolean  ap_plan_move_card_within_command   (ApPlan  *self,
                                              gint64   card_id,
                                              gint64   period_id,

@@ -952,3 +952,30 @@ ap_plan_add_history (ApPlan      *self,
   sqlite3_bind_text (stmt, 10, text, -1, SQLITE_STATIC);
   return ap_store_step_done (self->store, stmt, error);
 }
+
+/* Sets a plan error and returns FALSE, so a command can say `return ap_plan_fail (…)`. */
+gboolean
+ap_plan_fail (GError      **error,
+              ApPlanError   code,
+              const char   *message)
+{
+  g_set_error_literal (error, AP_PLAN_ERROR, code, message);
+  return FALSE;
+}
+
+/* Whether the single-parameter query @sql (a literal; it is cached) finds a row. */
+gboolean
+ap_plan_row_exists (ApPlan     *self,
+                    const char *sql,
+                    gint64      id)
+{
+  sqlite3_stmt *stmt = ap_store_prepare (self->store, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
