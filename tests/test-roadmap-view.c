@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ap-bench-generate.h"
 #include "ap-card-editor.h"
 #include "ap-history-markdown.h"
 #include "ap-history-panel.h"
@@ -785,6 +786,64 @@ test_structure_fields (Fixture       *fixture,
   g_assert_finalize_object (editor);
 }
 
+static guint
+count_descendants (GtkWidget *widget,
+                   GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child, type);
+  return n;
+}
+
+/* On a plan of thousands of cards and incidents the editor builds check boxes only for
+ * the rows around what is on screen, and still saves links to rows never shown. */
+static void
+test_editor_big_plan (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "big.archplan", NULL);
+  ApBenchSize size = { 3000, 3000, 10 };
+  g_autoptr(ApPlan) big = NULL;
+  ApCardEditor *editor;
+  ApCard *card, *last_card;
+  ApIncident *last_incident;
+
+  g_assert_true (ap_bench_generate_file (path, &size, &error));
+  g_assert_no_error (error);
+  big = ap_plan_open (path, AP_PLAN_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (ap_plan_get_cards (big)), ==, 3000);
+  ap_roadmap_view_set_plan (fixture->view, big);
+  gtk_window_present (fixture->window);
+  card = nth (ap_plan_get_cards (big), 0);
+  last_card = nth (ap_plan_get_cards (big), 2999);
+  last_incident = nth (ap_plan_get_incidents (big), n_items (ap_plan_get_incidents (big)) - 1);
+
+  editor = g_object_ref (ap_roadmap_view_edit_card (fixture->view, id_of (card), 0, 0));
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_cmpuint (n_items (ap_card_editor_get_link_rows (editor, AP_CARD_LINK_DEPENDENCIES)), ==, 2999);
+  g_assert_cmpuint (n_items (ap_card_editor_get_link_rows (editor, AP_CARD_LINK_INCIDENTS)), ==,
+                    n_items (ap_plan_get_incidents (big)));
+  /* GTK 4.8's list view keeps about 200 rows of each list alive, whatever its length:
+   * some hundreds of check boxes for the 6,000 rows of the two lists. */
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (editor), GTK_TYPE_CHECK_BUTTON), <, 600);
+
+  ap_card_editor_set_linked (editor, AP_CARD_LINK_DEPENDENCIES, id_of (last_card), TRUE);
+  ap_card_editor_set_linked (editor, AP_CARD_LINK_INCIDENTS, id_of (last_incident), TRUE);
+  g_assert_true (ap_card_editor_save (editor));
+  iterate ();
+  g_assert_finalize_object (editor);
+  g_assert_true (ap_card_has_link (card, AP_CARD_LINK_DEPENDENCIES, id_of (last_card)));
+  g_assert_true (ap_card_has_link (card, AP_CARD_LINK_INCIDENTS, id_of (last_incident)));
+
+  ap_roadmap_view_set_plan (fixture->view, fixture->plan);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -809,6 +868,7 @@ main (int    argc,
   g_test_add ("/roadmap-view/editor-lists", Fixture, NULL, fixture_set_up, test_editor_lists, fixture_tear_down);
   g_test_add ("/roadmap-view/selection-sync", Fixture, NULL, fixture_set_up, test_selection_sync, fixture_tear_down);
   g_test_add ("/roadmap-view/zoom-label", Fixture, NULL, fixture_set_up, test_zoom_label, fixture_tear_down);
+  g_test_add ("/roadmap-view/editor-big-plan", Fixture, NULL, fixture_set_up, test_editor_big_plan, fixture_tear_down);
   g_test_add ("/roadmap-view/structure-fields", Fixture, NULL, fixture_set_up, test_structure_fields, fixture_tear_down);
   return g_test_run ();
 }

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ap-card-editor.h"
-#include "ap-roadmap-outline.h"
+#include "ap-roadmap-order.h"
 
 /* The editor of one card, new or existing. Nothing changes until Save, which runs one
  * command (one transaction, one undo step); Cancel or Escape throws the edits away. A

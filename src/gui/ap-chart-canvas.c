@@ -191,6 +191,7 @@ ap_chart_canvas_root (GtkWidget *widget)
 {
   ApChartCanvas *self = AP_CHART_CANVAS (widget);
   GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
 
   GTK_WIDGET_CLASS (ap_chart_canvas_parent_class)->root (widget);
 
@@ -201,7 +202,8 @@ ap_chart_canvas_root (GtkWidget *widget)
    * time the canvas takes the focus, and fight scroll_to_bar over the position. */
   if (GTK_IS_VIEWPORT (gtk_widget_get_parent (widget)))
     gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_parent (widget)), FALSE);
-  self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  self->vadjustment = g_object_ref (adjustment);
   g_signal_connect (self->vadjustment, "value-changed",
                     G_CALLBACK (on_vadjustment_value_changed_cb), self);
 }

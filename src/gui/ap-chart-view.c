@@ -140,10 +140,9 @@ show_meeting (ApChartView *self)
   if (GTK_IS_WINDOW (root))
     {
       GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (root));
+      GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (root));
       GdkMonitor *monitor = surface != NULL
-                              ? gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface),
-                                                                    surface)
-                              : NULL;
+                              ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
 
       gtk_window_set_transient_for (self->meeting, GTK_WINDOW (root));
       /* The window manager makes the window full screen; where there is none (a kiosk,

@@ -23,6 +23,8 @@ struct _ApRoadmapOutline
   GPtrArray          *watched;       /* lists whose changes re-sort the rows */
   guint               resort_id;
   GHashTable         *period_counts; /* period id → matching cards; NULL when stale */
+  GPtrArray          *count_labels;  /* the period rows' counts on screen (weak) */
+  guint               recount_id;
 
   GtkCustomFilter    *match_filter;
   GtkCustomSorter    *card_sorter;
@@ -214,8 +216,9 @@ add_label (GtkWidget  *box,
   return label;
 }
 
-/* The number of matching cards in each period, counted once per change of the cards,
- * for the period rows on screen. A collapsed period has no children model to count. */
+/* The number of matching cards in each period, counted once after the cards changed
+ * (a command may change thousands, one at a time), for the period rows on screen. A
+ * collapsed period has no children model to count. */
 static guint
 count_period_cards (ApRoadmapOutline *self,
                     gint64            period_id)
@@ -255,16 +258,23 @@ update_period_count (ApRoadmapOutline *self,
 }
 
 static void
-on_count_cards_changed_cb (GListModel *cards,
-                           guint       position,
-                           guint       removed,
-                           guint       added,
-                           GtkWidget  *count_label)
+on_count_label_finalized_cb (gpointer  user_data,
+                             GObject  *label)
 {
-  ApRoadmapOutline *self = AP_ROADMAP_OUTLINE (gtk_widget_get_ancestor (count_label, AP_TYPE_ROADMAP_OUTLINE));
+  ApRoadmapOutline *self = user_data;
 
-  if (self != NULL)
-    update_period_count (self, count_label);
+  g_ptr_array_remove_fast (self->count_labels, label);
+}
+
+static gboolean
+recount_cb (gpointer user_data)
+{
+  ApRoadmapOutline *self = user_data;
+
+  self->recount_id = 0;
+  for (guint i = 0; i < self->count_labels->len; i++)
+    update_period_count (self, g_ptr_array_index (self->count_labels, i));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -281,7 +291,8 @@ bind_period (ApRoadmapOutline *self,
   g_object_set_data_full (G_OBJECT (count), "ap-name", g_strdup (ap_period_get_name (period)), g_free);
   g_object_set_data_full (G_OBJECT (count), "ap-id", g_memdup2 (&id, sizeof id), g_free);
   /* The count follows the find bar; the label goes with the next bind. */
-  g_signal_connect_object (self->cards, "items-changed", G_CALLBACK (on_count_cards_changed_cb), count, 0);
+  g_ptr_array_add (self->count_labels, count);
+  g_object_weak_ref (G_OBJECT (count), on_count_label_finalized_cb, self);
   button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("New Card in This Period"));
@@ -609,6 +620,8 @@ on_matching_cards_changed_cb (GListModel       *cards,
                               ApRoadmapOutline *self)
 {
   g_clear_pointer (&self->period_counts, g_hash_table_unref);
+  if (self->recount_id == 0)
+    self->recount_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, recount_cb, self, NULL);
 }
 
 static void
@@ -639,6 +652,10 @@ ap_roadmap_outline_dispose (GObject *object)
     unwatch (self);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->period_counts, g_hash_table_unref);
+  g_clear_handle_id (&self->recount_id, g_source_remove);
+  for (guint i = 0; self->count_labels != NULL && i < self->count_labels->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->count_labels, i), on_count_label_finalized_cb, self);
+  g_clear_pointer (&self->count_labels, g_ptr_array_unref);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -738,6 +755,7 @@ ap_roadmap_outline_init (ApRoadmapOutline *self)
   GtkGesture *gesture;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->count_labels = g_ptr_array_new ();
   init_models (self);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ap-date-chooser.h"
-#include "ap-roadmap-outline.h"
+#include "ap-roadmap-order.h"
 #include "ap-structure-editor.h"
 
 /* "Roadmap Structure": the activities and steps (columns), periods (rows),
