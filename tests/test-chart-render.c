@@ -806,11 +806,13 @@ test_export_errors (Fixture       *f,
   assert_dir_holds (dir, "folder.pdf");
   g_rmdir (folder);
 
-  /* A folder that cannot be written in. root writes anywhere, so it is /proc then. */
+  /* A folder that cannot be written in. root writes anywhere, so it is /proc then —
+   * when /proc is procfs (in a bare chroot it is a plain folder, and the case is moot). */
   g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
   in_locked = geteuid () == 0 ? g_strdup ("/proc/charts.png")
                               : g_build_filename (locked, "charts.png", NULL);
-  assert_export_fails (f, in_locked, "folder");
+  if (geteuid () != 0 || g_file_test ("/proc/self", G_FILE_TEST_EXISTS))
+    assert_export_fails (f, in_locked, "folder");
   assert_dir_holds (locked, NULL);
   g_chmod (locked, 0755);
 }

@@ -770,6 +770,8 @@ class CliTest:
         self.check_only_file(out)
         # A folder without write permission (root writes anyway, so /proc stands in).
         if os.geteuid() == 0:
+            if not os.path.exists("/proc/self"):
+                return  # /proc is not procfs here (a bare chroot): nothing stands in
             out = "/proc/archplan-charts.svg"
         else:
             folder = self.path("locked")
