@@ -217,6 +217,7 @@ on_drag_update_cb (GtkGestureDrag  *gesture,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       self->drag_state = DRAG_CARDS;
       /* Once: finding the selected cards in map order reads every card. */
+      g_clear_pointer (&self->dragged, g_array_unref);
       self->dragged = dragged_cards (self);
       start_autoscroll (self);
       G_GNUC_FALLTHROUGH;

@@ -8,11 +8,12 @@
 #include "ap-roadmap-canvas-private.h"
 
 /* Drawing the canvas. The painter draws here with a pen that makes render nodes (colour,
- * border, clip and text nodes) instead of cairo calls: GTK 4.8's cairo renderer draws
- * those straight onto the frame, where it replays a cairo node through a temporary image
- * of its size on every frame and converts a texture node to floats pixel by pixel. With
- * a cairo node per card and full-size ones for the grid and headers, a frame at 100 %
- * cost 1.6 to 1.8 times drawing the same with cairo directly.
+ * border and text nodes) instead of cairo calls: GTK 4.8's cairo renderer draws those
+ * straight onto the frame, where it replays a cairo node through a temporary image of
+ * its size on every frame and converts a texture node to floats pixel by pixel. At
+ * 100 %, a frame of cairo nodes (one per card, full-size ones for the grid and headers)
+ * cost 1.6 times drawing the same with cairo directly, a frame of textures 1.8, a frame
+ * of these nodes about 1.0 (archplan-bench, canvas.frame_vs_cairo).
  *
  * The nodes are in map units and the frame scales them, so they survive zooming: a card
  * is drawn once and kept while its content stays (its content hash), a header until the
@@ -20,6 +21,10 @@
  * on screen, are per zoom. Nodes are kept for at most NODE_LIMIT cards. */
 
 #define NODE_LIMIT 4096
+/* A card in full is about twenty nodes. Past this many cards on screen (a big screen at
+ * a zoom that is fine on a small one) they are drawn as blocks: a frame stays near
+ * 10,000 nodes, far from the 60,000 where GTK 4.8's GL renderer gives up. */
+#define MAX_FULL_CARDS 500
 
 /* The pen's target: a snapshot, and an opacity for faded cards. A card faded by
  * colours of lower alpha costs nothing more to draw, where an opacity node would cost
@@ -37,6 +42,19 @@ to_gdk (const ApRgba *color,
   return (GdkRGBA) { color->red, color->green, color->blue, color->alpha * alpha };
 }
 
+static GskRoundedRect
+rounded (const ApRect *rect,
+         double        radius)
+{
+  GskRoundedRect r;
+
+  gsk_rounded_rect_init_from_rect (&r, &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height),
+                                   MIN (radius, MIN (rect->width, rect->height) / 2));
+  return r;
+}
+
+/* A rounded fill is a border whose sides meet in the middle: the cairo renderer fills
+ * it in one go, where a colour in a rounded clip costs it a mask. */
 static void
 node_fill (gpointer      target,
            const ApRect *rect,
@@ -45,56 +63,33 @@ node_fill (gpointer      target,
 {
   NodeTarget *t = target;
   GdkRGBA c = to_gdk (color, t->alpha);
-  graphene_rect_t r = GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height);
-  GskRoundedRect rounded;
+  float w = rect->width / 2, h = rect->height / 2;
+  GskRoundedRect r;
 
   if (radius <= 0)
     {
-      gtk_snapshot_append_color (t->snapshot, &c, &r);
+      gtk_snapshot_append_color (t->snapshot, &c,
+                                 &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height));
       return;
     }
-  gsk_rounded_rect_init_from_rect (&rounded, &r, MIN (radius, MIN (rect->width, rect->height) / 2));
-  gtk_snapshot_push_rounded_clip (t->snapshot, &rounded);
-  gtk_snapshot_append_color (t->snapshot, &c, &r);
-  gtk_snapshot_pop (t->snapshot);
+  r = rounded (rect, radius);
+  gtk_snapshot_append_border (t->snapshot, &r, (float[4]) { h, w, h, w }, (GdkRGBA[4]) { c, c, c, c });
 }
 
 static void
-node_outline (gpointer      target,
-              const ApRect *rect,
-              double        radius,
-              double        width,
-              const ApRgba *color)
+node_border (gpointer      target,
+             const ApRect *rect,
+             double        radius,
+             const double  widths[4],
+             const ApRgba *color)
 {
   NodeTarget *t = target;
   GdkRGBA c = to_gdk (color, t->alpha);
-  float w = width;
-  GskRoundedRect rounded;
+  GskRoundedRect r = rounded (rect, radius);
 
-  gsk_rounded_rect_init_from_rect (&rounded,
-                                   &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height),
-                                   MIN (radius, MIN (rect->width, rect->height) / 2));
-  gtk_snapshot_append_border (t->snapshot, &rounded, (float[4]) { w, w, w, w },
+  gtk_snapshot_append_border (t->snapshot, &r,
+                              (float[4]) { widths[0], widths[1], widths[2], widths[3] },
                               (GdkRGBA[4]) { c, c, c, c });
-}
-
-static void
-node_push_clip (gpointer      target,
-                const ApRect *rect,
-                double        radius)
-{
-  NodeTarget *t = target;
-  graphene_rect_t r = GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height);
-  GskRoundedRect rounded;
-
-  gsk_rounded_rect_init_from_rect (&rounded, &r, MIN (radius, MIN (rect->width, rect->height) / 2));
-  gtk_snapshot_push_rounded_clip (t->snapshot, &rounded);
-}
-
-static void
-node_pop (gpointer target)
-{
-  gtk_snapshot_pop (((NodeTarget *) target)->snapshot);
 }
 
 static void
@@ -138,9 +133,7 @@ node_pop_rotate (gpointer target)
 
 static const ApRoadmapPen node_pen = {
   node_fill,
-  node_outline,
-  node_push_clip,
-  node_pop,
+  node_border,
   node_text,
   node_push_rotate,
   node_pop_rotate,
@@ -378,8 +371,12 @@ snapshot_cards (ApRoadmapCanvas *self,
                 const ApRect    *visible)
 {
   SnapshotData data = { self, snapshot };
+  ApRoadmapLod lod = ap_roadmap_lod_for_zoom (self->zoom);
 
-  switch (ap_roadmap_lod_for_zoom (self->zoom))
+  if (lod == AP_ROADMAP_LOD_FULL &&
+      ap_roadmap_layout_cards_in_rect (self->layout, visible, NULL, NULL) > MAX_FULL_CARDS)
+    lod = AP_ROADMAP_LOD_BLOCKS;
+  switch (lod)
     {
     case AP_ROADMAP_LOD_FULL:
       ap_roadmap_layout_cards_in_rect (self->layout, visible, snapshot_card, &data);
@@ -509,7 +506,7 @@ snapshot_selection (ApRoadmapCanvas *self,
     }
   gtk_snapshot_restore (snapshot);
 
-  /* Dashed, which border nodes cannot be: a cairo node the size of the ring. */
+  /* Dashed, which a border node cannot be: a cairo node the size of the ring. */
   if (focus != NULL && gtk_widget_has_focus (GTK_WIDGET (self)))
     {
       double m = 3 / self->zoom, width = 1.5 / self->zoom, dash = 4 / self->zoom;
@@ -522,8 +519,7 @@ snapshot_selection (ApRoadmapCanvas *self,
       cr = begin_map_cairo (self, snapshot, &extent);
       if (cr == NULL)
         return;
-      cairo_set_dash (cr, &dash, 1, 0);
-      ap_roadmap_painter_draw_ring (cr, &rect, &self->palette.foreground, width);
+      ap_roadmap_painter_draw_focus_ring (cr, &rect, &self->palette.foreground, width, dash);
       cairo_destroy (cr);
     }
 }

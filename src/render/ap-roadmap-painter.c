@@ -86,6 +86,20 @@ fill (const ApRoadmapPen *pen,
   pen->fill (target, &(ApRect) { x, y, w, h }, radius, color);
 }
 
+/* A border of @width all round. */
+static void
+outline (const ApRoadmapPen *pen,
+         gpointer            target,
+         const ApRect       *rect,
+         double              radius,
+         double              width,
+         const ApRgba       *color)
+{
+  double widths[4] = { width, width, width, width };
+
+  pen->border (target, rect, radius, widths, color);
+}
+
 static void
 text_centered_v (const ApRoadmapPen *pen,
                  gpointer            target,
@@ -266,7 +280,7 @@ trace_marks (const ApRoadmapPen     *pen,
 
   if (box->marks & AP_ROADMAP_MARK_NOTES)
     {
-      pen->outline (target, &(ApRect) { x + 3.5 - m / 2, y + 1.5 - m / 2, s - 7 + m, s - 3 + m }, 0, m, c);
+      outline (pen, target, &(ApRect) { x + 3.5 - m / 2, y + 1.5 - m / 2, s - 7 + m, s - 3 + m }, 0, m, c);
       for (int i = 0; i < 3; i++)
         fill (pen, target, x + 6, y + 5.5 + 3 * i - m / 2, s - 12, m, 0, c);
       x += s + 2;
@@ -277,14 +291,14 @@ trace_marks (const ApRoadmapPen     *pen,
       double side = (s / 2 - 2) * G_SQRT2 + m;
 
       pen->push_rotate (target, x + s / 2, y + s / 2, 45);
-      pen->outline (target, &(ApRect) { x + (s - side) / 2, y + (s - side) / 2, side, side }, 0, m, c);
+      outline (pen, target, &(ApRect) { x + (s - side) / 2, y + (s - side) / 2, side, side }, 0, m, c);
       pen->pop_rotate (target);
       x += s + 2;
     }
   if (box->marks & AP_ROADMAP_MARK_DEPENDENCIES)
     {
-      pen->outline (target, &(ApRect) { x + 1.5 - m / 2, y + 5 - m / 2, 8 + m, 6 + m }, 3 + m / 2, m, c);
-      pen->outline (target, &(ApRect) { x + s - 9.5 - m / 2, y + 5 - m / 2, 8 + m, 6 + m }, 3 + m / 2, m, c);
+      outline (pen, target, &(ApRect) { x + 1.5 - m / 2, y + 5 - m / 2, 8 + m, 6 + m }, 3 + m / 2, m, c);
+      outline (pen, target, &(ApRect) { x + s - 9.5 - m / 2, y + 5 - m / 2, 8 + m, 6 + m }, 3 + m / 2, m, c);
     }
 }
 
@@ -335,11 +349,10 @@ ap_roadmap_painter_trace_card (const ApRoadmapPen     *pen,
   int title_h;
 
   pen->fill (target, &card, CARD_RADIUS, &p->card_background);
-  /* The stage's colour runs down the left edge too, so it reads at a glance. */
-  pen->push_clip (target, &card, CARD_RADIUS);
-  fill (pen, target, 0, 0, STRIPE_WIDTH, card.height, 0, &box->stage_color);
-  pen->pop_clip (target);
-  pen->outline (target, &card, CARD_RADIUS, p->high_contrast ? 2 : 1, &p->card_border);
+  outline (pen, target, &card, CARD_RADIUS, p->high_contrast ? 2 : 1, &p->card_border);
+  /* The stage's colour runs down the left edge too, so it reads at a glance: a border
+   * on that side only, over the outline's. */
+  pen->border (target, &card, CARD_RADIUS, (double[4]) { 0, 0, 0, STRIPE_WIDTH }, &box->stage_color);
 
   pen->text (target, box->title, AP_ROADMAP_CARD_PADDING, y, 1, &p->card_foreground);
   pango_layout_get_pixel_size (box->title, NULL, &title_h);
@@ -401,17 +414,6 @@ ap_roadmap_painter_trace_cell_summary (const ApRoadmapPen     *pen,
     pen->text (target, count, r.x + r.width / 2 - tw / (2 * zoom), r.y + 2 / zoom, 1 / zoom, &on_block);
 }
 
-void
-ap_roadmap_painter_draw_cell_summary (cairo_t                *cr,
-                                      ApRoadmapLayout        *layout,
-                                      guint                   row,
-                                      guint                   column,
-                                      const ApRoadmapPalette *p,
-                                      double                  zoom)
-{
-  ap_roadmap_painter_trace_cell_summary (&ap_roadmap_cairo_pen, cr, layout, row, column, p, zoom);
-}
-
 /* A ring of @width around @rect, as a selection or the initiative's phases show. */
 void
 ap_roadmap_painter_trace_ring (const ApRoadmapPen *pen,
@@ -423,19 +425,36 @@ ap_roadmap_painter_trace_ring (const ApRoadmapPen *pen,
   ApRect outer = { rect->x - width - 1, rect->y - width - 1,
                    rect->width + 2 * width + 2, rect->height + 2 * width + 2 };
 
-  pen->outline (target, &outer, CARD_RADIUS + 2 + width / 2, width, color);
+  outline (pen, target, &outer, CARD_RADIUS + 2 + width / 2, width, color);
 }
 
+/* The keyboard focus: a dashed line of @width around @rect, @dash long dashes. Stroked,
+ * not a pen's border: a border cannot be dashed. */
 void
-ap_roadmap_painter_draw_ring (cairo_t      *cr,
-                              const ApRect *rect,
-                              const ApRgba *color,
-                              double        width)
+ap_roadmap_painter_draw_focus_ring (cairo_t      *cr,
+                                    const ApRect *rect,
+                                    const ApRgba *color,
+                                    double        width,
+                                    double        dash)
 {
-  ap_roadmap_painter_trace_ring (&ap_roadmap_cairo_pen, cr, rect, color, width);
+  double r = CARD_RADIUS + 2, x = rect->x - width / 2 - 1, y = rect->y - width / 2 - 1;
+  double w = rect->width + width + 2, h = rect->height + width + 2;
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_color (cr, color);
+  cairo_set_line_width (cr, width);
+  cairo_set_dash (cr, &dash, 1, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
-/* What draw_ring() covers. */
+/* What trace_ring() and draw_focus_ring() cover. */
 void
 ap_roadmap_painter_get_ring_extents (const ApRect *rect,
                                      double        width,
@@ -501,28 +520,6 @@ ap_roadmap_painter_draw_thread_link (cairo_t                *cr,
   cairo_stroke (cr);
   cairo_arc (cr, pts[6], pts[7], 4, 0, 2 * G_PI);
   cairo_fill (cr);
-}
-
-/* The other phases of an initiative ringed, and a thread from each to the next. */
-void
-ap_roadmap_painter_draw_thread (cairo_t                *cr,
-                                ApRoadmapLayout        *layout,
-                                gint64                  initiative_id,
-                                const ApRoadmapPalette *p)
-{
-  g_autoptr(GPtrArray) cards = ap_roadmap_layout_get_initiative_cards (layout, initiative_id);
-
-  for (guint i = 0; i < cards->len; i++)
-    {
-      const ApRoadmapCardBox *box = g_ptr_array_index (cards, i);
-
-      ap_roadmap_painter_draw_ring (cr, &box->rect, &p->highlight, thread_width (p));
-    }
-  for (guint i = 0; i + 1 < cards->len; i++)
-    ap_roadmap_painter_draw_thread_link (cr,
-                                         &((const ApRoadmapCardBox *) g_ptr_array_index (cards, i))->rect,
-                                         &((const ApRoadmapCardBox *) g_ptr_array_index (cards, i + 1))->rect,
-                                         p);
 }
 
 /* Lays the legend's items out in lines of at most @max_width, and draws them unless

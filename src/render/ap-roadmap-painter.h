@@ -56,6 +56,8 @@ void ap_roadmap_painter_trace_card          (const ApRoadmapPen     *pen,
                                              ApRoadmapLayout        *layout,
                                              const ApRoadmapCardBox *box,
                                              const ApRoadmapPalette *palette);
+/* The lowest level of detail: a cell's cards as one block with their number, which is
+ * drawn at a readable size on screen at @zoom. */
 void ap_roadmap_painter_trace_cell_summary  (const ApRoadmapPen     *pen,
                                              gpointer                target,
                                              ApRoadmapLayout        *layout,
@@ -90,27 +92,17 @@ void ap_roadmap_painter_draw_card           (cairo_t                *cr,
                                              ApRoadmapLayout        *layout,
                                              const ApRoadmapCardBox *box,
                                              const ApRoadmapPalette *palette);
-/* The lowest level of detail, in map coordinates; the count is sized for @zoom. */
-void ap_roadmap_painter_draw_cell_summary   (cairo_t                *cr,
-                                             ApRoadmapLayout        *layout,
-                                             guint                   row,
-                                             guint                   column,
-                                             const ApRoadmapPalette *palette,
-                                             double                  zoom);
-
-/* The selection's marks. Each says what it covers, so that the canvas can draw it into
- * a node of that size only. */
-void ap_roadmap_painter_draw_ring           (cairo_t                *cr,
+/* The selection's marks: a ring around a selected card, and the thread from each phase
+ * of an initiative to the next. Each says what it covers, so that the canvas can draw
+ * it into a node of that size only. */
+void ap_roadmap_painter_draw_focus_ring     (cairo_t                *cr,
                                              const ApRect           *rect,
                                              const ApRgba           *color,
-                                             double                  width);
+                                             double                  width,
+                                             double                  dash);
 void ap_roadmap_painter_get_ring_extents    (const ApRect           *rect,
                                              double                  width,
                                              ApRect                 *extents);
-void ap_roadmap_painter_draw_thread         (cairo_t                *cr,
-                                             ApRoadmapLayout        *layout,
-                                             gint64                  initiative_id,
-                                             const ApRoadmapPalette *palette);
 void ap_roadmap_painter_draw_thread_link    (cairo_t                *cr,
                                              const ApRect           *from,
                                              const ApRect           *to,

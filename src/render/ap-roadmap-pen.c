@@ -17,24 +17,36 @@ set_color (cairo_t      *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
 }
 
+/* A rectangle whose corners (top left, top right, bottom right, bottom left) are
+ * quarter ellipses @rx[i] wide and @ry[i] tall. */
 static void
-rounded_rect (cairo_t      *cr,
+rounded_path (cairo_t      *cr,
               const ApRect *rect,
-              double        r)
+              const double  rx[4],
+              const double  ry[4])
 {
+  static const double corners[4][3] = {
+    { 0, 0, G_PI }, { 1, 0, -G_PI / 2 }, { 1, 1, 0 }, { 0, 1, G_PI / 2 },
+  };
   double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
 
-  r = MIN (r, MIN (w, h) / 2);
-  if (r <= 0)
-    {
-      cairo_rectangle (cr, x, y, w, h);
-      return;
-    }
   cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  for (guint i = 0; i < 4; i++)
+    {
+      double cw = CLAMP (rx[i], 0, w / 2), ch = CLAMP (ry[i], 0, h / 2);
+      double cx = corners[i][0] ? x + w - cw : x + cw, cy = corners[i][1] ? y + h - ch : y + ch;
+
+      if (cw <= 0 || ch <= 0)
+        {
+          cairo_line_to (cr, corners[i][0] ? x + w : x, corners[i][1] ? y + h : y);
+          continue;
+        }
+      cairo_save (cr);
+      cairo_translate (cr, cx, cy);
+      cairo_scale (cr, cw, ch);
+      cairo_arc (cr, 0, 0, 1, corners[i][2], corners[i][2] + G_PI / 2);
+      cairo_restore (cr);
+    }
   cairo_close_path (cr);
 }
 
@@ -45,42 +57,42 @@ cairo_fill_shape (gpointer      target,
                   const ApRgba *color)
 {
   cairo_t *cr = target;
+  double r[4] = { radius, radius, radius, radius };
 
-  rounded_rect (cr, rect, radius);
+  rounded_path (cr, rect, r, r);
   set_color (cr, color);
   cairo_fill (cr);
 }
 
+/* As GTK draws a border: the shape minus the shape shrunk by the widths, each of whose
+ * corners shrinks by the widths of its two sides. */
 static void
-cairo_outline (gpointer      target,
-               const ApRect *rect,
-               double        radius,
-               double        width,
-               const ApRgba *color)
+cairo_border (gpointer      target,
+              const ApRect *rect,
+              double        radius,
+              const double  widths[4],
+              const ApRgba *color)
 {
   cairo_t *cr = target;
-  ApRect path = { rect->x + width / 2, rect->y + width / 2, rect->width - width, rect->height - width };
-
-  rounded_rect (cr, &path, MAX (0, radius - width / 2));
-  set_color (cr, color);
-  cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
-}
-
-static void
-cairo_push_clip (gpointer      target,
-                 const ApRect *rect,
-                 double        radius)
-{
-  cairo_t *cr = target;
+  double top = widths[0], right = widths[1], bottom = widths[2], left = widths[3];
+  double r[4] = { radius, radius, radius, radius };
+  double rx[4] = { radius - left, radius - right, radius - right, radius - left };
+  double ry[4] = { radius - top, radius - top, radius - bottom, radius - bottom };
+  ApRect inside = { rect->x + left, rect->y + top,
+                    rect->width - left - right, rect->height - top - bottom };
 
   cairo_save (cr);
-  rounded_rect (cr, rect, radius);
-  cairo_clip (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  rounded_path (cr, rect, r, r);
+  if (inside.width > 0 && inside.height > 0)
+    rounded_path (cr, &inside, rx, ry);
+  set_color (cr, color);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 static void
-cairo_pop (gpointer target)
+cairo_pop_rotate (gpointer target)
 {
   cairo_restore (target);
 }
@@ -120,12 +132,10 @@ cairo_push_rotate (gpointer target,
 
 const ApRoadmapPen ap_roadmap_cairo_pen = {
   cairo_fill_shape,
-  cairo_outline,
-  cairo_push_clip,
-  cairo_pop,
+  cairo_border,
   cairo_text,
   cairo_push_rotate,
-  cairo_pop,
+  cairo_pop_rotate,
 };
 
 /* WCAG relative luminance, with the threshold where black and white read alike. */

@@ -7,13 +7,14 @@
 
 G_BEGIN_DECLS
 
-/* What the roadmap painter draws with: filled and outlined (rounded) rectangles, clips,
- * text, and a rotation. The cairo pen (ap_roadmap_cairo_pen, its target a cairo_t *)
+/* What the roadmap painter draws with: filled and bordered (rounded) rectangles, text,
+ * and a rotation. The cairo pen (ap_roadmap_cairo_pen, its target a cairo_t *)
  * draws the PNG, SVG and PDF exports; the canvas has a pen that turns the same calls
  * into GTK render nodes. Why not cairo everywhere: GTK 4.8's cairo renderer replays a
  * cairo node through a temporary image of its visible size on every frame, and turns
- * texture nodes into floats pixel by pixel, while colour, border, clip and text nodes
- * it draws straight onto the frame. */
+ * texture nodes into floats pixel by pixel, while colour, border and text nodes it
+ * draws straight onto the frame. No clips either: a colour clipped to a rounded shape
+ * costs that renderer a mask, where a border fills the same shape in one go. */
 
 typedef struct
 {
@@ -22,17 +23,13 @@ typedef struct
                        const ApRect *rect,
                        double        radius,
                        const ApRgba *color);
-  /* A line of @width just inside @rect, along its (rounded) edge. */
-  void (*outline)     (gpointer      target,
+  /* A border just inside @rect along its (rounded) edge, @widths wide on each side
+   * (top, right, bottom, left, as in CSS; 0: none on that side). */
+  void (*border)      (gpointer      target,
                        const ApRect *rect,
                        double        radius,
-                       double        width,
+                       const double  widths[4],
                        const ApRgba *color);
-  /* Until pop_clip(), only what falls inside @rect shows. */
-  void (*push_clip)   (gpointer      target,
-                       const ApRect *rect,
-                       double        radius);
-  void (*pop_clip)    (gpointer      target);
   /* @layout with its top-left corner at @x, @y, @scale times its size. */
   void (*text)        (gpointer      target,
                        PangoLayout  *layout,

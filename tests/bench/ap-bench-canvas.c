@@ -14,8 +14,10 @@
  * snapshot vfunc into a GtkSnapshot, the node it makes, and that node rendered by a
  * GskCairoRenderer into a texture of the viewport's size (the cairo renderer: the GL one
  * runs on llvmpipe under Xvfb, which measures the software rasterizer, not the canvas).
- * Frames are timed in the steady state, after a warm-up frame has filled the caches;
- * each trial is the median of FRAMES frames, and the figure the median of the trials.
+ * Frames are timed in the steady state, after a warm-up frame has filled the caches.
+ * A figure's frames and its baseline's alternate one by one, FRAMES × --repeat of each,
+ * and the medians count: on a shared machine the load changes from one second to the
+ * next, and alternating whole trials of a quarter of a second let it favour either.
  *
  * The canvases sit in windows of the viewport's size, shown under Xvfb, but the main
  * loop does not run while frames are timed: nothing else draws in between. */
@@ -197,6 +199,44 @@ median_frame (ApBenchCanvas   *c,
     }
   gtk_adjustment_set_value (v, y0);
   return median_of (times, FRAMES);
+}
+
+/* One timed unit of a figure: a frame, or a pointer motion and its frame. */
+typedef double (*UnitFunc) (ApBenchCanvas *c,
+                            gpointer       data,
+                            guint          i);
+
+/* Times @value and @baseline alternately, after one warm-up of each. */
+static void
+measure_interleaved (ApBench        *bench,
+                     ApBenchCanvas  *c,
+                     UnitFunc        value,
+                     UnitFunc        baseline,
+                     gpointer        data,
+                     ApBenchMeasure *out)
+{
+  guint n = bench->repeat * FRAMES;
+  g_autofree double *values = g_new (double, n);
+  g_autofree double *baselines = g_new (double, n);
+
+  value (c, data, 0);
+  baseline (c, data, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      values[i] = value (c, data, i + 1);
+      baselines[i] = baseline (c, data, i + 1);
+    }
+  out->value = median_of (values, n);
+  out->baseline = median_of (baselines, n);
+}
+
+/* The view of @canvas scrolled by SCROLL_STEP or back, so that each frame shows
+ * something new. */
+static void
+scroll_a_little (ApRoadmapCanvas *canvas,
+                 guint            i)
+{
+  gtk_adjustment_set_value (vadjustment (canvas), i % 2 == 0 ? SCROLL_STEP : 0);
 }
 
 /* Fixtures. */
@@ -385,28 +425,22 @@ ap_bench_canvas_free (ApBenchCanvas *c)
 
 /* canvas.frame_scaling and canvas.frame_vs_cairo. */
 
-static gboolean
-big_frame_trial (ApBench   *bench,
-                 gpointer   data,
-                 double    *seconds,
-                 GError   **error)
+static double
+big_scroll_unit (ApBenchCanvas *c,
+                 gpointer       data,
+                 guint          i)
 {
-  ApBenchCanvas *c = data;
-
-  *seconds = median_frame (c, c->big, TRUE);
-  return TRUE;
+  scroll_a_little (c->big, i);
+  return time_frame (c, c->big, NULL);
 }
 
-static gboolean
-small_frame_trial (ApBench   *bench,
-                   gpointer   data,
-                   double    *seconds,
-                   GError   **error)
+static double
+small_scroll_unit (ApBenchCanvas *c,
+                   gpointer       data,
+                   guint          i)
 {
-  ApBenchCanvas *c = data;
-
-  *seconds = median_frame (c, c->small, TRUE);
-  return TRUE;
+  scroll_a_little (c->small, i);
+  return time_frame (c, c->small, NULL);
 }
 
 static void
@@ -469,26 +503,13 @@ time_cairo_frame (ApRoadmapCanvas *canvas)
   return seconds;
 }
 
-static gboolean
-cairo_frame_trial (ApBench   *bench,
-                   gpointer   data,
-                   double    *seconds,
-                   GError   **error)
+static double
+cairo_scroll_unit (ApBenchCanvas *c,
+                   gpointer       data,
+                   guint          i)
 {
-  ApBenchCanvas *c = data;
-  GtkAdjustment *v = vadjustment (c->big);
-  double y0 = gtk_adjustment_get_value (v);
-  double times[FRAMES];
-
-  time_cairo_frame (c->big);
-  for (guint i = 0; i < FRAMES; i++)
-    {
-      gtk_adjustment_set_value (v, y0 + (i % 2 == 0 ? SCROLL_STEP : 0));
-      times[i] = time_cairo_frame (c->big);
-    }
-  gtk_adjustment_set_value (v, y0);
-  *seconds = median_of (times, FRAMES);
-  return TRUE;
+  scroll_a_little (c->big, i);
+  return time_cairo_frame (c->big);
 }
 
 /* The frame with no change and the one after a scroll, for the record. */
@@ -514,7 +535,10 @@ ap_bench_figure_canvas_frame_scaling (ApBench         *bench,
   if (c == NULL)
     return FALSE;
   report_still_frames (c);
-  return ap_bench_measure_pair (bench, big_frame_trial, small_frame_trial, c, out, error);
+  measure_interleaved (bench, c, big_scroll_unit, small_scroll_unit, NULL, out);
+  gtk_adjustment_set_value (vadjustment (c->big), 0);
+  gtk_adjustment_set_value (vadjustment (c->small), 0);
+  return TRUE;
 }
 
 gboolean
@@ -526,7 +550,9 @@ ap_bench_figure_canvas_frame_vs_cairo (ApBench         *bench,
 
   if (c == NULL)
     return FALSE;
-  return ap_bench_measure_pair (bench, big_frame_trial, cairo_frame_trial, c, out, error);
+  measure_interleaved (bench, c, big_scroll_unit, cairo_scroll_unit, NULL, out);
+  gtk_adjustment_set_value (vadjustment (c->big), 0);
+  return TRUE;
 }
 
 /* canvas.overview and canvas.overview_nodes: the whole map zoomed to fit. */
@@ -589,7 +615,8 @@ ap_bench_figure_canvas_overview_nodes (ApBench         *bench,
                                        ApBenchMeasure  *out,
                                        GError         **error)
 {
-  static const double zooms[] = { 1.0, 0.3, 0.1 };
+  /* 41 %: the farthest zoom that still draws cards in full, the frame with most nodes. */
+  static const double zooms[] = { 1.0, 0.41, 0.3, 0.1 };
   ApBenchCanvas *c = ensure_canvas (bench, error);
   guint nodes;
 
@@ -612,56 +639,44 @@ ap_bench_figure_canvas_overview_nodes (ApBench         *bench,
 
 typedef struct
 {
-  ApBenchCanvas *c;
-  double         x0, y0;   /* the press, in widget coordinates */
-  guint          n_motions;
+  double x0, y0;   /* the press, in widget coordinates */
 } DragData;
 
-static gboolean
-drag_motion_trial (ApBench   *bench,
-                   gpointer   data,
-                   double    *seconds,
-                   GError   **error)
+/* The press and the first motion past the threshold: not timed, a drag begins. */
+static void
+begin_drag (ApRoadmapCanvas *canvas,
+            const DragData  *d)
 {
-  DragData *d = data;
-  ApRoadmapCanvas *canvas = d->c->big;
-  GtkGesture *gesture = canvas->drag;
-  double times[FRAMES];
-
-  g_signal_emit_by_name (gesture, "drag-begin", d->x0, d->y0);
-  g_signal_emit_by_name (gesture, "drag-update", 20.0, 0.0);
-  if (canvas->drag_state != DRAG_CARDS)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the press did not start a drag");
-      return FALSE;
-    }
-  time_frame (d->c, canvas, NULL);
-  for (guint i = 0; i < FRAMES; i++)
-    {
-      /* Across cards and the gaps between them, away from the autoscrolling edges. */
-      double dx = 40 + 37.0 * (d->n_motions % 20), dy = 11.0 * (d->n_motions % 45);
-      double start = ap_bench_now ();
-
-      d->n_motions++;
-      g_signal_emit_by_name (gesture, "drag-update", dx, dy);
-      time_frame (d->c, canvas, NULL);
-      times[i] = ap_bench_now () - start;
-    }
-  ap_roadmap_canvas_cancel_drag (canvas);
-  *seconds = median_of (times, FRAMES);
-  return TRUE;
+  g_signal_emit_by_name (canvas->drag, "drag-begin", d->x0, d->y0);
+  g_signal_emit_by_name (canvas->drag, "drag-update", 20.0, 0.0);
 }
 
-static gboolean
-drag_still_trial (ApBench   *bench,
-                  gpointer   data,
-                  double    *seconds,
-                  GError   **error)
+/* One pointer motion during a drag, and the frame it asks for. */
+static double
+drag_motion_unit (ApBenchCanvas *c,
+                  gpointer       data,
+                  guint          i)
 {
-  DragData *d = data;
+  ApRoadmapCanvas *canvas = c->big;
+  /* Across cards and the gaps between them, away from the autoscrolling edges. */
+  double dx = 40 + 37.0 * (i % 20), dy = 11.0 * (i % 45);
+  double start;
 
-  *seconds = median_frame (d->c, d->c->big, FALSE);
-  return TRUE;
+  begin_drag (canvas, data);
+  start = ap_bench_now ();
+  g_signal_emit_by_name (canvas->drag, "drag-update", dx, dy);
+  time_frame (c, canvas, NULL);
+  return ap_bench_now () - start;
+}
+
+/* The same view without a drag: the pressed card stays selected and focused. */
+static double
+no_drag_unit (ApBenchCanvas *c,
+              gpointer       data,
+              guint          i)
+{
+  ap_roadmap_canvas_cancel_drag (c->big);
+  return time_frame (c, c->big, NULL);
 }
 
 gboolean
@@ -672,7 +687,7 @@ ap_bench_figure_canvas_drag_motion (ApBench         *bench,
   ApBenchCanvas *c = ensure_canvas (bench, error);
   const ApRoadmapCellBox *cell;
   const ApRoadmapCardBox *box;
-  DragData d = { c };
+  DragData d;
 
   if (c == NULL)
     return FALSE;
@@ -683,8 +698,15 @@ ap_bench_figure_canvas_drag_motion (ApBench         *bench,
   box = ap_roadmap_layout_get_card_at (c->big->layout, cell->first_card + 2);
   d.x0 = box->rect.x + box->rect.width / 2;
   d.y0 = box->rect.y + box->rect.height / 2;
-  if (!ap_bench_measure_pair (bench, drag_motion_trial, drag_still_trial, &d, out, error))
-    return FALSE;
+  begin_drag (c->big, &d);
+  if (c->big->drag_state != DRAG_CARDS)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the press did not start a drag");
+      return FALSE;
+    }
+  ap_roadmap_canvas_cancel_drag (c->big);
+  measure_interleaved (bench, c, drag_motion_unit, no_drag_unit, &d, out);
+  ap_roadmap_canvas_cancel_drag (c->big);
   ap_roadmap_canvas_set_selection (c->big, NULL, 0);
   return TRUE;
 }
