@@ -533,6 +533,75 @@ test_snapshot_import (Fixture       *f,
   g_unlink (path);
 }
 
+/* The query keeps the ordered ids of the last run without search text (its base) and
+ * filters them by each keystroke's matches; whatever changes the file makes it read
+ * them again: another connection's commit, a transaction rolled back. */
+static void
+test_base_follows_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ApStore *store = ap_plan_get_store (f->plan);
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO incident (uid, category_id, title, position)"
+                                             " VALUES ('inc-narwhal', %" G_GINT64_FORMAT ", 'Narwhal', 99)",
+                                             first_category (f));
+  sqlite3 *other = NULL;
+
+  g_assert_cmpuint (search (f, NULL), ==, 12);
+  g_assert_cmpuint (search (f, "narwhal"), ==, 0);
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_cmpuint (search (f, "narwhal"), ==, 1);
+  g_assert_cmpuint (search (f, NULL), ==, 13);
+
+  /* Read inside a transaction, the base is not kept past it. */
+  g_assert_true (ap_store_begin (store, &error));
+  g_assert_true (ap_store_exec (store, "DELETE FROM incident WHERE uid = 'inc-narwhal'", &error));
+  g_assert_cmpuint (search (f, NULL), ==, 12);
+  g_assert_cmpuint (search (f, "narwhal"), ==, 0);
+  ap_store_rollback (store);
+  g_assert_no_error (error);
+  g_assert_cmpuint (search (f, "narwhal"), ==, 1);
+  g_assert_cmpuint (search (f, NULL), ==, 13);
+}
+
+/* A search filters the base when it is at hand, and sorts its matches in SQL when the
+ * base would cost a scan of every anecdote (a date or team filter, base not read
+ * yet): both give the same ids in the same order, for every sort. */
+static void
+test_search_paths_agree (Fixture       *f,
+                         gconstpointer  data)
+{
+  for (ApIncidentSort sort = 0; sort < AP_INCIDENT_N_SORTS; sort++)
+    for (int desc = 0; desc < 2; desc++)
+      {
+        g_autoptr(ApIncidentQuery) fresh = ap_incident_query_new ();
+        g_autoptr(GArray) sorted = NULL;
+        g_autoptr(GArray) filtered = NULL;
+        g_autoptr(GArray) base = NULL;
+
+        ap_incident_query_set_sort (fresh, sort, desc);
+        ap_incident_query_set_date_range (fresh, "2000", NULL);
+        ap_incident_query_set_sort (f->query, sort, desc);
+        ap_incident_query_set_date_range (f->query, "2000", NULL);
+        /* A fresh query has no base yet: SQL sorts the matches. */
+        ap_incident_query_set_text (fresh, "c");
+        sorted = ap_incident_query_run (fresh, ap_plan_get_store (f->plan), NULL);
+        /* The other one reads its base first, then filters it. */
+        ap_incident_query_set_text (f->query, NULL);
+        base = run (f);
+        ap_incident_query_set_text (f->query, "c");
+        filtered = run (f);
+        g_assert_nonnull (sorted);
+        g_assert_cmpuint (sorted->len, >=, 2);
+        g_assert_cmpuint (sorted->len, <, base->len);
+        g_assert_cmpmem (sorted->data, sorted->len * sizeof (gint64),
+                         filtered->data, filtered->len * sizeof (gint64));
+      }
+}
+
 /* A version-1 file (no index) with incidents gets its index built when opened. */
 static void
 test_migration_1_to_2 (Fixture       *f,
@@ -544,6 +613,10 @@ test_migration_1_to_2 (Fixture       *f,
   g_assert_true (ap_store_exec (ap_plan_get_store (f->plan), ap_schema_fts_suspend, &error));
   g_assert_true (ap_store_exec (ap_plan_get_store (f->plan),
                                 "DROP TABLE incident_fts; DROP TABLE incident_fts_stats;"
+                                " DROP INDEX incident_position; DROP INDEX incident_title;"
+                                " DROP INDEX incident_occurrences; DROP INDEX incident_status;"
+                                " DROP INDEX pain_category_name; DROP INDEX incident_category;"
+                                " CREATE INDEX incident_category ON incident (category_id);"
                                 " PRAGMA user_version = 1;", &error));
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&f->plan));
@@ -555,6 +628,9 @@ test_migration_1_to_2 (Fixture       *f,
   g_assert_cmpint (sql_int (f->plan, "PRAGMA user_version", NULL), ==, 2);
   g_assert_cmpint (sql_int (f->plan, "SELECT count(*) FROM incident_fts", NULL), ==, 12);
   g_assert_cmpuint (search (f, "enterprise-titans"), ==, 1);
+  g_assert_cmpint (sql_int (f->plan, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
+                                     " ('incident_position', 'incident_title', 'incident_occurrences',"
+                                     "  'incident_status', 'pain_category_name')", NULL), ==, 5);
   assert_index_consistent (f->plan);
 }
 
@@ -575,6 +651,8 @@ main (int   argc,
   ADD ("delete-undo", test_delete_sample_incident_undo);
   ADD ("validation", test_validation);
   ADD ("snapshot-import", test_snapshot_import);
+  ADD ("base-follows-file", test_base_follows_file);
+  ADD ("search-paths-agree", test_search_paths_agree);
   ADD ("migration-1-to-2", test_migration_1_to_2);
 #undef ADD
 

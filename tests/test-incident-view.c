@@ -96,6 +96,20 @@ sql_id (ApPlan     *plan,
   return id;
 }
 
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkColumnView *found = find_column_view (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -232,6 +246,64 @@ test_dialogs (Fixture       *f,
     ;
 }
 
+/* With more incidents than fit in the window, a new search gives the column view
+ * only its first screen of rows, and the rest shortly after or as soon as an incident
+ * past it is selected; the view's own model always holds every match. */
+static void
+test_first_screen (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = ap_incident_view_get_model (f->view);
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (find_column_view (GTK_WIDGET (f->view))));
+  ApIncidentFields fields = { .category_id = sql_id (f->plan, "SELECT id FROM pain_category WHERE name = ?",
+                                                     "Authentication Clean-up"),
+                              .description = "Generated", .occurrences = 1, .status = "Open" };
+  gint64 first = 0, id;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Bulk outage %u", i);
+      fields.title = title;
+      id = ap_plan_add_incident (f->plan, &fields, &error);
+      g_assert_no_error (error);
+      first = first != 0 ? first : id;
+    }
+  gtk_editable_set_text (ap_incident_view_get_search_entry (f->view), "bulk");
+  wait_for_match (f, "300 of 312 incidents");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 700 / 24);
+
+  /* Selecting an incident past the first screen shows the rest at once. The oldest
+   * comes last: none has anecdotes, and the ids break the tie, newest first. */
+  g_assert_true (ap_incident_view_select_incident (f->view, first));
+  g_assert_cmpint (ap_incident_view_get_selected (f->view), ==, first);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 300);
+
+  /* Otherwise the rest follows once the list has stopped changing. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (shown));
+  gtk_editable_set_text (ap_incident_view_get_search_entry (f->view), "bulk 1");
+  wait_for_match (f, "111 of 312 incidents"); /* 1, 10–19, 100–199 */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 111);
+  timeout = g_timeout_add (2000, on_timeout_cb, &timed_out);
+  while (!timed_out && g_list_model_get_n_items (shown) < 111)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 111);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 111);
+
+  /* A keystroke that finds the same incidents leaves the rows alone. (Not through
+   * the entry: replacing its text searches for "" first.) */
+  ap_incident_query_set_text (ap_incident_view_get_query (f->view), "Bulk 1");
+  ap_incident_view_refresh_now (f->view);
+  g_assert_cmpstr (ap_incident_view_get_match_text (f->view), ==, "111 of 312 incidents");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 111);
+}
+
 static void
 test_no_incidents (Fixture       *f,
                    gconstpointer  data)
@@ -259,6 +331,7 @@ main (int   argc,
   ADD ("detail", TRUE, test_detail);
   ADD ("sort-export", TRUE, test_sort_and_export);
   ADD ("dialogs", TRUE, test_dialogs);
+  ADD ("first-screen", TRUE, test_first_screen);
   ADD ("no-incidents", FALSE, test_no_incidents);
 #undef ADD
 

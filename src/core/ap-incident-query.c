@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ap-incident-query.h"
@@ -19,6 +20,17 @@ struct _ApIncidentQuery
   char     *date_to;
   ApIncidentSort sort;
   gboolean  descending;
+
+  /* The base: every incident the filters keep, in the sort's order, as last read —
+   * what the list shows without search text, and the order a search's matches are
+   * put in. It is dropped when a filter or the sort changes, and read again when the
+   * file may have changed since (see base_is_current). */
+  GArray   *base;        /* gint64, or NULL */
+  gint64    base_min;    /* the smallest and largest id in it */
+  gint64    base_max;
+  GWeakRef  base_store;
+  gint64    base_changes;      /* sqlite3_total_changes64 () when read, or -1 */
+  gint64    base_data_version; /* PRAGMA data_version when read */
 };
 
 G_DEFINE_FINAL_TYPE (ApIncidentQuery, ap_incident_query, G_TYPE_OBJECT)
@@ -34,23 +46,39 @@ static const char * const sort_names[AP_INCIDENT_N_SORTS] = {
   "default", "issue", "category", "occurrences", "anecdotes", "last-seen", "status", "tickets",
 };
 
-/* Each key is an expression over `i` (the incident) or `s` (its incident_fts_stats
- * row, see ap-schema.c). */
-static const char * const sort_keys[AP_INCIDENT_N_SORTS] = {
-  "i.position",
-  "i.title COLLATE NOCASE",
-  "(SELECT c.name FROM pain_category c WHERE c.id = i.category_id) COLLATE NOCASE",
-  "i.occurrences",
-  "s.n_anecdotes",
-  "s.last_seen",
-  "i.status COLLATE NOCASE",
-  "s.first_ticket COLLATE NOCASE",
+/* ORDER BY terms per sort, each taking the direction. `i` is the incident, `s` its
+ * incident_fts_stats row and `c` its category (see build_sql). Each list matches an
+ * index of migration 2 term for term, with the row id last, so the order is the same
+ * every time and reading it walks the index instead of sorting. */
+static const char * const order_terms[AP_INCIDENT_N_SORTS][5] = {
+  [AP_INCIDENT_SORT_DEFAULT] = { "i.position", "i.id", NULL },
+  [AP_INCIDENT_SORT_ISSUE] = { "i.title COLLATE NOCASE", "i.position", "i.id", NULL },
+  /* Categories of the same name stay apart (c.id), which lets SQLite walk the
+   * categories by name and each one's incidents by position. */
+  [AP_INCIDENT_SORT_CATEGORY] = { "c.name COLLATE NOCASE", "c.id", "i.position", "i.id", NULL },
+  [AP_INCIDENT_SORT_OCCURRENCES] = { "i.occurrences", "i.position", "i.id", NULL },
+  [AP_INCIDENT_SORT_ANECDOTES] = { "s.n_anecdotes", "s.id", NULL },
+  [AP_INCIDENT_SORT_LAST_SEEN] = { "s.last_seen", "s.id", NULL },
+  [AP_INCIDENT_SORT_STATUS] = { "i.status COLLATE NOCASE", "i.position", "i.id", NULL },
+  [AP_INCIDENT_SORT_TICKETS] = { "s.first_ticket COLLATE NOCASE", "s.id", NULL },
 };
+
+/* Exactly the bare full-text query: a search adds nothing to it but a pass over the
+ * base (see keep_matches). */
+static const char match_sql[] = "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?";
 
 static void
 changed (ApIncidentQuery *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A filter or the sort changed: the base no longer holds. */
+static void
+base_changed (ApIncidentQuery *self)
+{
+  g_clear_pointer (&self->base, g_array_unref);
+  changed (self);
 }
 
 static gboolean
@@ -112,6 +140,8 @@ ap_incident_query_finalize (GObject *object)
   g_free (self->team);
   g_free (self->date_from);
   g_free (self->date_to);
+  g_clear_pointer (&self->base, g_array_unref);
+  g_weak_ref_clear (&self->base_store);
   G_OBJECT_CLASS (ap_incident_query_parent_class)->finalize (object);
 }
 
@@ -133,6 +163,7 @@ static void
 ap_incident_query_init (ApIncidentQuery *self)
 {
   self->categories = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_weak_ref_init (&self->base_store, NULL);
 }
 
 const char *
@@ -201,7 +232,7 @@ ap_incident_query_set_categories (ApIncidentQuery *self,
     return;
   g_array_set_size (self->categories, 0);
   g_array_append_vals (self->categories, ids, n_ids);
-  changed (self);
+  base_changed (self);
 }
 
 const gint64 *
@@ -227,7 +258,7 @@ ap_incident_query_set_statuses (ApIncidentQuery    *self,
     return;
   g_strfreev (self->statuses);
   self->statuses = g_strdupv ((char **) statuses);
-  changed (self);
+  base_changed (self);
 }
 
 const char * const *
@@ -243,7 +274,7 @@ ap_incident_query_set_team (ApIncidentQuery *self,
 {
   g_return_if_fail (AP_IS_INCIDENT_QUERY (self));
   if (replace_string (&self->team, team))
-    changed (self);
+    base_changed (self);
 }
 
 const char *
@@ -265,7 +296,7 @@ ap_incident_query_set_date_range (ApIncidentQuery *self,
   a = replace_string (&self->date_from, from);
   b = replace_string (&self->date_to, to);
   if (a || b)
-    changed (self);
+    base_changed (self);
 }
 
 const char *
@@ -293,7 +324,7 @@ ap_incident_query_set_sort (ApIncidentQuery *self,
     return;
   self->sort = sort;
   self->descending = !!descending;
-  changed (self);
+  base_changed (self);
 }
 
 ApIncidentSort
@@ -336,7 +367,7 @@ ap_incident_query_clear_filters (ApIncidentQuery *self)
   g_clear_pointer (&self->team, g_free);
   g_clear_pointer (&self->date_from, g_free);
   g_clear_pointer (&self->date_to, g_free);
-  changed (self);
+  base_changed (self);
 }
 
 /**
@@ -389,52 +420,254 @@ is_stats_sort (ApIncidentSort sort)
          sort == AP_INCIDENT_SORT_TICKETS;
 }
 
-/* One statement per shape. Sorting by a figure of incident_fts_stats without a filter
- * on incident columns reads only that small table (through its index for "last
- * seen"); a search starts from the FTS5 matches and looks each one up by id. */
+/* Team and dates describe one anecdote, so filtering by them looks at each incident's
+ * anecdotes: cheap for a search's few matches, a scan of every anecdote for a base. */
+static gboolean
+has_anecdote_filter (ApIncidentQuery *self)
+{
+  return self->team != NULL || self->date_from != NULL || self->date_to != NULL;
+}
+
+/* One statement per shape, joining only what the sort and the filters read — no
+ * subquery per row. Without @search it reads the base: a sort by a figure of
+ * incident_fts_stats reads that small table alone unless a filter needs the
+ * incident's own columns. With @search it starts from the FTS5 matches and sorts
+ * them (see ap_incident_query_run for when that is worth it). */
 static char *
 build_sql (ApIncidentQuery *self,
            gboolean         search)
 {
   gboolean stats = is_stats_sort (self->sort);
-  gboolean stats_only = stats && self->categories->len == 0 && self->statuses == NULL;
-  const char *id = stats_only ? "s.id" : "i.id";
-  const char *dir = self->descending ? "DESC" : "ASC";
+  gboolean incident = !stats || self->categories->len > 0 || self->statuses != NULL;
+  const char *id = stats ? "s.id" : "i.id";
+  const char *dir = self->descending ? " DESC" : "";
   GString *sql = g_string_new (NULL);
 
   g_string_printf (sql, "SELECT %s FROM ", id);
   if (search)
-    g_string_append_printf (sql, "incident_fts f JOIN %s ON %s = f.rowid",
-                            stats_only ? "incident_fts_stats s" : "incident i", id);
+    {
+      g_string_append (sql, "incident_fts f");
+      if (stats)
+        g_string_append (sql, " JOIN incident_fts_stats s ON s.id = f.rowid");
+      if (incident)
+        g_string_append (sql, " JOIN incident i ON i.id = f.rowid");
+      if (self->sort == AP_INCIDENT_SORT_CATEGORY)
+        g_string_append (sql, " JOIN pain_category c ON c.id = i.category_id");
+    }
+  else if (self->sort == AP_INCIDENT_SORT_CATEGORY)
+    g_string_append (sql, "pain_category c JOIN incident i ON i.category_id = c.id");
+  else if (stats)
+    g_string_append (sql, incident ? "incident_fts_stats s JOIN incident i ON i.id = s.id"
+                                   : "incident_fts_stats s");
   else
-    g_string_append (sql, stats_only ? "incident_fts_stats s" : "incident i");
-  if (stats && !stats_only)
-    g_string_append (sql, " JOIN incident_fts_stats s ON s.id = i.id");
+    g_string_append (sql, "incident i");
+
   g_string_append (sql, search ? " WHERE incident_fts MATCH ?1" : " WHERE 1");
   if (self->categories->len > 0)
     g_string_append (sql, " AND i.category_id IN (SELECT value FROM json_each (?2))");
   if (self->statuses != NULL)
     g_string_append (sql, " AND i.status IN (SELECT value FROM json_each (?3))");
-  /* Team and dates describe one anecdote: "seen by Ops in 2021". A partial date
-   * ("2021-08") counts when its month or year reaches into the range. */
-  if (self->team != NULL || self->date_from != NULL || self->date_to != NULL)
+  /* "Seen by Ops in 2021". A partial date ("2021-08") counts when its month or year
+   * reaches into the range. */
+  if (has_anecdote_filter (self))
     g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM anecdote a WHERE a.incident_id = %s"
                                  " AND (?4 IS NULL OR a.team = ?4)"
                                  " AND (?5 IS NULL OR a.date >= substr (?5, 1, length (a.date)))"
                                  " AND (?6 IS NULL OR a.date <= ?6))", id);
-  /* The row id breaks ties, so the order is the same every time. */
-  if (stats)
-    g_string_append_printf (sql, " ORDER BY %s %s, %s %s", sort_keys[self->sort], dir, id, dir);
-  else
-    g_string_append_printf (sql, " ORDER BY %s %s, i.position %s, i.id %s",
-                            sort_keys[self->sort], dir, dir, dir);
+  g_string_append (sql, " ORDER BY ");
+  for (guint t = 0; order_terms[self->sort][t] != NULL; t++)
+    g_string_append_printf (sql, "%s%s%s", t > 0 ? ", " : "", order_terms[self->sort][t], dir);
   return g_string_free (sql, FALSE);
+}
+
+/* Runs @sql with the query's values bound; adds the ids it gives to @ids. */
+static gboolean
+read_ids (ApIncidentQuery  *self,
+          ApStore          *store,
+          const char       *sql,
+          const char       *match,
+          GArray           *ids,
+          GError          **error)
+{
+  g_autofree char *categories = ids_to_json (self->categories);
+  g_autofree char *statuses = strings_to_json ((const char * const *) self->statuses);
+  /* The store caches statements by the address of their text: intern it. There are
+   * only a few dozen shapes (filters used × sort × direction × search or not). */
+  sqlite3_stmt *stmt = ap_store_prepare (store, g_intern_string (sql), error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, categories, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, statuses, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->team, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, self->date_from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, self->date_to, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return ap_store_set_error (store, error, "search");
+  return TRUE;
+}
+
+static gboolean
+read_data_version (ApStore *store,
+                   gint64  *version)
+{
+  sqlite3_stmt *stmt = ap_store_prepare (store, "PRAGMA data_version", NULL);
+  gboolean ok = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+
+  *version = ok ? sqlite3_column_int64 (stmt, 0) : -1;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return ok;
+}
+
+/* Whether the base still holds for @store's file. Every change this connection makes
+ * — commands, undo and redo (changesets), imports, and the triggers under them — adds
+ * to sqlite3_total_changes64 (); a commit by another connection changes
+ * data_version. Inside a transaction nothing is trusted: it may yet roll back. */
+static gboolean
+base_is_current (ApIncidentQuery *self,
+                 ApStore         *store)
+{
+  g_autoptr(ApStore) read_from = NULL;
+  sqlite3 *db = ap_store_get_db (store);
+  gint64 version;
+
+  if (self->base == NULL || self->base_changes < 0 || !sqlite3_get_autocommit (db))
+    return FALSE;
+  read_from = g_weak_ref_get (&self->base_store);
+  return read_from == store &&
+         sqlite3_total_changes64 (db) == self->base_changes &&
+         read_data_version (store, &version) && version == self->base_data_version;
+}
+
+static gboolean
+ensure_base (ApIncidentQuery  *self,
+             ApStore          *store,
+             GError          **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3 *db = ap_store_get_db (store);
+
+  if (base_is_current (self, store))
+    return TRUE;
+  g_clear_pointer (&self->base, g_array_unref);
+  sql = build_sql (self, FALSE);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!read_ids (self, store, sql, NULL, ids, error))
+    return FALSE;
+  self->base_min = G_MAXINT64;
+  self->base_max = G_MININT64;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      self->base_min = MIN (self->base_min, id);
+      self->base_max = MAX (self->base_max, id);
+    }
+  self->base = g_steal_pointer (&ids);
+  g_weak_ref_set (&self->base_store, store);
+  self->base_changes = sqlite3_get_autocommit (db) ? sqlite3_total_changes64 (db) : -1;
+  if (!read_data_version (store, &self->base_data_version))
+    self->base_changes = -1;
+  return TRUE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The base's ids that the FTS5 query @match finds, in the base's order: the bare
+ * MATCH, a bit per id, one pass over the base. Row ids are dense in practice (SQLite
+ * gives max + 1); a plan whose ids lie far apart gets a sorted array to look in. */
+static GArray *
+keep_matches (ApIncidentQuery  *self,
+              ApStore          *store,
+              const char       *match,
+              GError          **error)
+{
+  const gint64 *base = (const gint64 *) self->base->data;
+  guint n_base = self->base->len;
+  guint64 span = n_base > 0 ? (guint64) self->base_max - (guint64) self->base_min : 0;
+  gboolean dense = span / 64 <= (guint64) n_base + 4096;
+  g_autofree guint64 *bits = NULL;
+  g_autoptr(GArray) found = NULL;
+  sqlite3_stmt *stmt;
+  GArray *ids;
+  guint n = 0;
+  int rc;
+
+  if (n_base == 0)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  if ((stmt = ap_store_prepare (store, match_sql, error)) == NULL)
+    return NULL;
+  if (dense)
+    bits = g_new0 (guint64, span / 64 + 1);
+  else
+    found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint64 off = (guint64) id - (guint64) self->base_min;
+
+      if (id < self->base_min || id > self->base_max)
+        continue;
+      if (dense)
+        bits[off / 64] |= G_GUINT64_CONSTANT (1) << (off % 64);
+      else
+        g_array_append_val (found, id);
+      n++;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ap_store_set_error (store, error, "search");
+      return NULL;
+    }
+  if (!dense)
+    g_array_sort (found, compare_ids);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n_base; i++)
+    {
+      guint64 off = (guint64) base[i] - (guint64) self->base_min;
+      gboolean hit = dense ? (bits[off / 64] >> (off % 64)) & 1
+                           : bsearch (&base[i], found->data, found->len, sizeof (gint64),
+                                      compare_ids) != NULL;
+      if (hit)
+        g_array_append_val (ids, base[i]);
+    }
+  return ids;
 }
 
 /**
  * ap_incident_query_run:
  *
- * Returns: (transfer full): the matching incidents' row ids (gint64), in order
+ * Finds the incidents the query describes. Without search text that is the base —
+ * every incident the filters keep, in order — which the query keeps until a filter,
+ * the sort or the file changes. A search runs the bare FTS5 MATCH and keeps the
+ * base's ids it found, so a keystroke costs the MATCH plus one pass over an array,
+ * whatever the sort. Only when the base would have to be read first and reading it
+ * means a scan of every anecdote (team or date filters) does the search sort its
+ * matches in SQL instead.
+ *
+ * Returns: (transfer full): the matching incidents' row ids (gint64), in order. The
+ *   array may be shared with the query: read it, do not change it.
  */
 GArray *
 ap_incident_query_run (ApIncidentQuery  *self,
@@ -443,45 +676,21 @@ ap_incident_query_run (ApIncidentQuery  *self,
 {
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *categories = NULL;
-  g_autofree char *statuses = NULL;
   g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (AP_IS_INCIDENT_QUERY (self), NULL);
   g_return_val_if_fail (AP_IS_STORE (store), NULL);
 
   match = ap_incident_query_build_match (self->text);
-  sql = build_sql (self, match != NULL);
-  /* The store caches statements by the address of their text: intern it. There are
-   * only a few hundred shapes (filters used × sort × direction). */
-  stmt = ap_store_prepare (store, g_intern_string (sql), error);
-  if (stmt == NULL)
-    return NULL;
-  categories = ids_to_json (self->categories);
-  statuses = strings_to_json ((const char * const *) self->statuses);
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, categories, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, statuses, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, self->team, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, self->date_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, self->date_to, -1, SQLITE_STATIC);
-
+  if (match == NULL || !has_anecdote_filter (self) || base_is_current (self, store))
+    {
+      if (!ensure_base (self, store, error))
+        return NULL;
+      return match == NULL ? g_array_ref (self->base) : keep_matches (self, store, match, error);
+    }
+  sql = build_sql (self, TRUE);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ap_store_set_error (store, error, "search");
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  if (!read_ids (self, store, sql, match, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }

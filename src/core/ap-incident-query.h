@@ -25,8 +25,10 @@ const char *ap_incident_sort_to_string   (ApIncidentSort  sort);
 gboolean    ap_incident_sort_from_string (const char     *name,
                                           ApIncidentSort *sort);
 
-/* What the incident browser shows: search text, filters and sort. Running it is one
- * SQL statement with every value bound, giving the matching incidents' row ids. */
+/* What the incident browser shows: search text, filters and sort. Running it gives
+ * the matching incidents' row ids, from SQL statements with every value bound. The
+ * query keeps the ordered ids of its filters and sort (its base) between runs, so
+ * that a keystroke in the search costs the bare FTS5 MATCH and a pass over them. */
 #define AP_TYPE_INCIDENT_QUERY (ap_incident_query_get_type ())
 G_DECLARE_FINAL_TYPE (ApIncidentQuery, ap_incident_query, AP, INCIDENT_QUERY, GObject)
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ap-incident-list.h"
 #include "ap-objects.h"
 
@@ -13,6 +15,9 @@ struct _ApIncidentList
   ApRowList *incidents;
   GArray    *ids; /* gint64 */
 };
+
+/* More inserted items than a list view builds rows for (200 in GTK 4.8). */
+#define LARGE_CHANGE 256
 
 static void ap_incident_list_model_init (GListModelInterface *iface);
 
@@ -85,19 +90,24 @@ ap_incident_list_new (ApRowList *incidents)
   return self;
 }
 
-/* Takes a reference on @ids. Unchanged heads and tails are not reported, so a list
- * widget keeps the rows (and the selection) that did not move. */
+/* Takes a reference on @ids, which it does not change. Unchanged heads and tails are
+ * not reported, so a list widget keeps the rows (and the selection) that did not move.
+ *
+ * A large replacement is told as a removal, then an insertion. Told as one change,
+ * GTK 4.8's list views look for the first row on screen among all the inserted items
+ * whenever that row was removed — asking the model for each, which makes an incident
+ * object for each: 89,000 of them for a one-letter search. Told in two, they find
+ * nothing to look for and build the rows on screen afresh, which they would anyway. */
 void
 ap_incident_list_set_ids (ApIncidentList *self,
                           GArray         *ids)
 {
   g_autoptr(GArray) old = NULL;
-  guint head = 0, tail = 0, n_old, n_new;
+  guint head = 0, tail = 0, n_old, n_new, removed, added;
   const gint64 *a, *b;
 
   g_return_if_fail (AP_IS_INCIDENT_LIST (self));
   old = g_steal_pointer (&self->ids);
-  self->ids = g_array_ref (ids);
   a = (const gint64 *) old->data;
   b = (const gint64 *) ids->data;
   n_old = old->len;
@@ -107,9 +117,41 @@ ap_incident_list_set_ids (ApIncidentList *self,
   while (tail < n_old - head && tail < n_new - head &&
          a[n_old - 1 - tail] == b[n_new - 1 - tail])
     tail++;
-  if (head == n_old && head == n_new)
-    return;
-  g_list_model_items_changed (G_LIST_MODEL (self), head, n_old - head - tail, n_new - head - tail);
+  removed = n_old - head - tail;
+  added = n_new - head - tail;
+  if (removed > 0 && added > LARGE_CHANGE)
+    {
+      /* In between, the list holds what both have: the head and the tail. */
+      self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), head + tail);
+      g_array_append_vals (self->ids, a, head);
+      g_array_append_vals (self->ids, a + n_old - tail, tail);
+      g_list_model_items_changed (G_LIST_MODEL (self), head, removed, 0);
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (ids);
+      g_list_model_items_changed (G_LIST_MODEL (self), head, 0, added);
+      return;
+    }
+  self->ids = g_array_ref (ids);
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), head, removed, added);
+}
+
+/* Whether the list holds exactly @ids, in that order. */
+gboolean
+ap_incident_list_has_ids (ApIncidentList *self,
+                          GArray         *ids)
+{
+  g_return_val_if_fail (AP_IS_INCIDENT_LIST (self), FALSE);
+  return ids->len == self->ids->len &&
+         memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0;
+}
+
+/* The ids, in order; the list's own array, not to be changed. */
+GArray *
+ap_incident_list_get_ids (ApIncidentList *self)
+{
+  g_return_val_if_fail (AP_IS_INCIDENT_LIST (self), NULL);
+  return self->ids;
 }
 
 gint64

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (ApIncidentList, ap_incident_list, AP, INCIDENT_LIST, GObje
 ApIncidentList *ap_incident_list_new     (ApRowList      *incidents);
 void            ap_incident_list_set_ids (ApIncidentList *self,
                                           GArray         *ids);
+gboolean        ap_incident_list_has_ids (ApIncidentList *self,
+                                          GArray         *ids);
+GArray         *ap_incident_list_get_ids (ApIncidentList *self);
 gint64          ap_incident_list_get_id  (ApIncidentList *self,
                                           guint           position);
 gboolean        ap_incident_list_find    (ApIncidentList *self,

@@ -16,11 +16,15 @@ struct _ApIncidentView
   ApPlan              *plan;
   ApIncidentQuery     *query;
   ApIncidentList      *list;
+  GtkSliceListModel   *first_screen;    /* list → first_screen → selection */
   GtkSingleSelection  *selection;
   GSettings           *settings;
   guint                refresh_id;
+  guint                reveal_id;       /* lifts first_screen's limit */
+  gboolean             query_changed;   /* since the last refresh */
   gboolean             updating_sort;
   gboolean             updating_filters;
+  gboolean             refreshing;      /* the list's ids are being swapped */
   gboolean             filters_dirty;   /* the popovers need rebuilding */
   gint64               detail_id;
   guint                n_detail_anecdotes;

@@ -10,9 +10,10 @@
 
 /* The incident browser: a search field and filter popovers over a GtkColumnView of
  * the incidents the ApIncidentQuery finds, and a detail pane for the selected one.
- * Searching, filtering and sorting all happen in SQL; the list model holds only ids,
- * so the column view builds rows (and the plan reads incidents) only for what is on
- * screen. Any change to the plan's incidents or categories re-runs the query. */
+ * Searching, filtering and sorting happen in the query; the list model holds only
+ * ids, so the plan reads incidents only for the rows the column view builds (see
+ * show_first_screen for how few). Any change to the plan's incidents or categories
+ * re-runs the query. */
 
 G_DEFINE_FINAL_TYPE (ApIncidentView, ap_incident_view, GTK_TYPE_WIDGET)
 
@@ -22,6 +23,11 @@ static const ApIncidentSort column_sorts[7] = {
   AP_INCIDENT_SORT_ANECDOTES, AP_INCIDENT_SORT_LAST_SEEN, AP_INCIDENT_SORT_STATUS,
   AP_INCIDENT_SORT_TICKETS,
 };
+
+/* A row is at least this high, so that many rows fill the view. */
+#define MIN_ROW_HEIGHT   24
+/* How long the list shows only its first screen after a search or a new plan. */
+#define REVEAL_DELAY_MS  250
 
 static void schedule_refresh (ApIncidentView *self);
 static void rebuild_filters (ApIncidentView *self);
@@ -68,6 +74,23 @@ format_cell (ApIncidentView *self,
     }
 }
 
+/* An issue too long for its column shows in full as a tooltip. The text is given
+ * when the tooltip is asked for, not at each bind: setting a tooltip makes GTK ask
+ * the display where the pointer is, a round trip per row bound. */
+static gboolean
+on_issue_query_tooltip_cb (GtkWidget  *label,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip,
+                           gpointer    data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -80,6 +103,11 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (c == 2 || c == 3)
     gtk_widget_add_css_class (label, "numeric");
+  if (c == 0)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_issue_query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -94,8 +122,6 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = format_cell (self, incident, GPOINTER_TO_UINT (column));
 
   gtk_label_set_text (label, text);
-  if (GPOINTER_TO_UINT (column) == 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 /* GTK 4.8 cannot tell which column the user sorted by, but the column view's sorter
@@ -243,6 +269,57 @@ update_state (ApIncidentView *self,
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+/* GTK 4.8's list views build a row for each of the first 200 items of their model,
+ * on screen or not (later versions build only what the screen shows), and building
+ * or destroying a row of seven cells costs about half a millisecond here. So when the list is replaced — a new plan, a keystroke in the
+ * search, a filter or a sort — the column view is given only the rows that fit in
+ * the window, and the rest once nothing has replaced the list for REVEAL_DELAY_MS or
+ * as soon as the user scrolls or moves the selection there. Typing then builds one
+ * screen of rows per keystroke instead of 200. */
+
+/* Also the timeout's callback: removing a source while it runs is allowed. */
+static void
+reveal_all (gpointer data)
+{
+  ApIncidentView *self = data;
+
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  gtk_slice_list_model_set_size (self->first_screen, G_MAXUINT);
+}
+
+/* The view is never higher than its window, which has a height before the view
+ * itself is laid out. */
+static void
+show_first_screen (ApIncidentView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+  guint rows = (height > 0 ? height : 1600) / MIN_ROW_HEIGHT + 1;
+
+  if (gtk_slice_list_model_get_size (self->first_screen) > rows)
+    gtk_slice_list_model_set_size (self->first_screen, rows);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  self->reveal_id = g_timeout_add_once (REVEAL_DELAY_MS, reveal_all, self);
+}
+
+static void
+on_vadjustment_value_changed_cb (GtkAdjustment  *adjustment,
+                                 ApIncidentView *self)
+{
+  if (self->reveal_id != 0 && gtk_adjustment_get_value (adjustment) > 0)
+    reveal_all (self);
+}
+
+/* Selects the list's @position, shown first if it is past the first screen. */
+static void
+select_position (ApIncidentView *self,
+                 guint           position)
+{
+  if (position >= gtk_slice_list_model_get_size (self->first_screen))
+    reveal_all (self);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 /* Re-runs the query and swaps the ids in, keeping the selected incident selected. */
 void
 ap_incident_view_refresh_now (ApIncidentView *self)
@@ -264,9 +341,21 @@ ap_incident_view_refresh_now (ApIncidentView *self)
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   update_filter_labels (self);
+  /* GtkSingleSelection looks for its selected item among all the items that replace
+   * it, asking the model for each (which makes an incident object for each). With
+   * nothing selected while the ids change, it looks at none; the incident is then
+   * selected again by id. */
+  self->refreshing = TRUE;
+  if (selected != 0)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* An edit keeps the rows as they are; a new search, filter or sort replaces them. */
+  if (self->query_changed && !ap_incident_list_has_ids (self->list, ids))
+    show_first_screen (self);
+  self->query_changed = FALSE;
   ap_incident_list_set_ids (self->list, ids);
   if (selected != 0 && ap_incident_list_find (self->list, selected, &position))
-    gtk_single_selection_set_selected (self->selection, position);
+    select_position (self, position);
+  self->refreshing = FALSE;
   update_state (self, ids->len,
                 g_list_model_get_n_items (G_LIST_MODEL (ap_plan_get_incidents (self->plan))));
   ap_incident_view_detail_update (self);
@@ -517,6 +606,7 @@ on_filter_popover_show_cb (ApIncidentView *self)
 static void
 on_query_changed_cb (ApIncidentView *self)
 {
+  self->query_changed = TRUE;
   schedule_refresh (self);
 }
 
@@ -530,7 +620,8 @@ on_plan_data_changed_cb (ApIncidentView *self)
 static void
 on_selection_changed_cb (ApIncidentView *self)
 {
-  ap_incident_view_detail_update (self);
+  if (!self->refreshing)
+    ap_incident_view_detail_update (self);
 }
 
 /* Actions. */
@@ -666,11 +757,13 @@ ap_incident_view_dispose (GObject *object)
   /* Columns leaving the column view change its sorter: that is no user's choice. */
   self->updating_sort = TRUE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   disconnect_plan (self);
   if (self->query != NULL)
     g_signal_handlers_disconnect_by_data (self->query, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AP_TYPE_INCIDENT_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_screen);
   g_clear_object (&self->list);
   g_clear_object (&self->query);
   g_clear_object (&self->settings);
@@ -733,7 +826,9 @@ ap_incident_view_class_init (ApIncidentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "incidents.export-csv", NULL, export_csv_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "incidents.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "incidents.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "incidents.add", NULL);
+  /* Not Ctrl+N: the application's New Plan takes it first. As "New card" on the roadmap. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "incidents.add", NULL);
 }
 
 static void
@@ -754,6 +849,8 @@ ap_incident_view_init (ApIncidentView *self)
   }
   setup_columns (self);
   restore_sort (self);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)),
+                           "value-changed", G_CALLBACK (on_vadjustment_value_changed_cb), self, 0);
 }
 
 GtkWidget *
@@ -773,13 +870,16 @@ ap_incident_view_set_plan (ApIncidentView *self,
     return;
   disconnect_plan (self);
   gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_screen);
   g_clear_object (&self->list);
   if (plan == NULL)
     return;
   self->plan = g_object_ref (plan);
   self->list = ap_incident_list_new (ap_plan_get_incidents (plan));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->first_screen = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_screen)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
@@ -787,6 +887,7 @@ ap_incident_view_set_plan (ApIncidentView *self,
   g_signal_connect_swapped (ap_plan_get_incidents (plan), "items-changed", G_CALLBACK (on_plan_data_changed_cb), self);
   g_signal_connect_swapped (ap_plan_get_categories (plan), "items-changed", G_CALLBACK (on_plan_data_changed_cb), self);
   self->filters_dirty = TRUE;
+  self->query_changed = TRUE;
   ap_incident_view_refresh_now (self);
 }
 
@@ -852,7 +953,7 @@ ap_incident_view_select_incident (ApIncidentView *self,
   g_return_val_if_fail (AP_IS_INCIDENT_VIEW (self), FALSE);
   if (self->list == NULL || !ap_incident_list_find (self->list, incident_id, &position))
     return FALSE;
-  gtk_single_selection_set_selected (self->selection, position);
+  select_position (self, position);
   ap_incident_view_detail_update (self);
   return TRUE;
 }
@@ -882,19 +983,12 @@ ap_incident_view_export_csv (ApIncidentView  *self,
                              const char      *path,
                              GError         **error)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean ok;
+  GArray *ids;
 
   g_return_val_if_fail (AP_IS_INCIDENT_VIEW (self), FALSE);
   g_return_val_if_fail (self->plan != NULL, FALSE);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->list)); i++)
-    {
-      gint64 id = ap_incident_list_get_id (self->list, i);
-      g_array_append_val (ids, id);
-    }
-  ok = ap_incident_csv_write (self->plan, (gint64 *) ids->data, ids->len, path, error);
-  g_array_unref (ids);
-  return ok;
+  ids = ap_incident_list_get_ids (self->list);
+  return ap_incident_csv_write (self->plan, (const gint64 *) ids->data, ids->len, path, error);
 }
 
 void
