@@ -46,4 +46,9 @@ void     ap_window_views_set_plan   (ApWindow       *self,
                                      ApPlan         *plan);
 void     ap_window_views_dispose    (ApWindow       *self);
 
+void     ap_window_save_recent          (GSettings  *settings,
+                                         const char *uri,
+                                         gboolean    add);
+void     ap_window_rebuild_recent_menu  (ApWindow   *self);
+
 G_END_DECLS
