@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef G_OS_UNIX
 #include <sys/mman.h>
+#endif
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -16,9 +18,9 @@
 /* Export reads every table with prepared statements and writes JSON by hand into the
  * caller's GString: no per-row objects, no per-row allocation.
  *
- * SQLite's joins and sorts cost more than the rest of the export (ordering the link rows
- * by their cards' cells took longer than reading every table), so the export does
- * without them wherever it can:
+ * SQLite's joins and sorts cost more than the rest of the export (joining each link row
+ * to its card's cell to sort it took ten times as long as reading the link table), so
+ * the export does without them where it can:
  *
  * - References (a card's step, an incident's category, a card's incidents…) are read as
  *   rowids and written as ids from tables in memory, each read once with
@@ -26,13 +28,12 @@
  * - Link tables are read in primary-key order (by card, then target), which needs no
  *   sort; each card's few links are put in position order in memory.
  * - Cards are read in rowid order and put in output order in memory. They are seldom in
- *   output order already (moving a card does not change its rowid), and reading them
- *   cell by cell through the card_cell index costs a page read for most cards.
+ *   output order already (moving a card keeps its rowid), and reading them cell by cell
+ *   through the card_cell index cost a page read for most cards: five times as long.
  * - Incidents, anecdotes and tickets are first read in rowid order, which for a plan
  *   that was imported or built in order is already the output order. The merge checks
  *   the order as it goes; if a row is out of place, what was written of that array is
- *   dropped and written again from statements that sort (sorting 300,000 anecdotes by
- *   their incident's position is the slowest part of SQLite's work).
+ *   dropped and written again from statements that sort.
  *
  * Children (anecdotes, tickets) are read by statements of their own, ordered like their
  * parents, and merged with them as the parents stream by. */
@@ -100,17 +101,16 @@ static const char card_sql[] =
   "SELECT 0, id, uid, title, stage_id, stage_text, step_id, period_id, notes, initiative_id,"
   " period_id, step_id, position FROM card ORDER BY id";
 
-/* The order of the cards' cells: periods, and steps by activity. */
-static const char period_order_sql[] = "SELECT id FROM period ORDER BY position, id";
-static const char step_order_sql[] =
-  "SELECT s.id FROM step s JOIN activity a ON a.id = s.activity_id ORDER BY " STEP_ORDER;
-
-/* The ids of the entities that others refer to, in any order. */
+/* The ids of the entities that others refer to. Periods and steps come in output order,
+ * so that their index in a UidTable ranks a card's cell; a step whose activity is gone
+ * is not among the snapshot's steps, and so not here either. */
 static const char * const uid_sql[AP_SNAPSHOT_N_KINDS] = {
   [AP_SNAPSHOT_ORGANIZATION] = "SELECT id, uid FROM organization",
   [AP_SNAPSHOT_ACTIVITY] = "SELECT id, uid FROM activity",
-  [AP_SNAPSHOT_STEP] = "SELECT id, uid FROM step",
-  [AP_SNAPSHOT_PERIOD] = "SELECT id, uid FROM period",
+  [AP_SNAPSHOT_STEP] =
+    "SELECT s.id, s.uid FROM step s JOIN activity a ON a.id = s.activity_id"
+    " ORDER BY " STEP_ORDER,
+  [AP_SNAPSHOT_PERIOD] = "SELECT id, uid FROM period ORDER BY position, id",
   [AP_SNAPSHOT_STAGE] = "SELECT id, uid FROM stage",
   [AP_SNAPSHOT_INITIATIVE] = "SELECT id, uid FROM initiative",
   [AP_SNAPSHOT_CARD] = "SELECT id, uid FROM card",
@@ -130,8 +130,11 @@ static const char * const link_sql[AP_SNAPSHOT_N_LINKS] = {
   [AP_SNAPSHOT_LINK_DEPENDS_ON] = LINK_SQL ("card_dependency", "depends_on_id"),
 };
 
-/* What a card's links and a card's place in the output are ordered by. */
 #define COMPARE(a, b) (((a) > (b)) - ((a) < (b)))
+
+/* How far ahead of the writing the output's pages are brought in: see prefault(). */
+#define PREFAULT_STEP (256 << 10)
+#define PREFAULT_ALIGN (64 << 10) /* a multiple of any page size */
 
 typedef enum
 {
@@ -145,7 +148,7 @@ typedef struct
   sqlite3_stmt *stmt;
   gboolean      has_row;
   gboolean      read_parent;  /* else it is 0: a top-level statement */
-  gboolean      read_rowid;   /* else nothing needs it: the entity has only columns */
+  gboolean      read_rowid;   /* else the entity has only columns: nothing needs it */
   gint64        parent;       /* of the current row */
   gint64        rowid;        /* of the current row */
   int           order_column; /* rowid-order statements: the position; else 0 */
@@ -168,16 +171,16 @@ typedef struct
   guint  len;
 } Uid;
 
-/* The ids of one kind of entity. Rowids are nearly always dense, and a Uid is found
- * through `slots` by its rowid - `first`; for rowids too sparse for that, `slots` is
- * NULL and `uids` is sorted by rowid for a binary search. */
+/* The ids of one kind of entity, found by rowid through `slots`, a hash table with open
+ * addressing: a power of two of them, at least twice as many as the ids, each an index
+ * in `uids` or G_MAXUINT. */
 typedef struct
 {
   GArray  *uids; /* Uid */
   GString *text;
-  guint   *slots; /* index in uids, or G_MAXUINT */
-  gint64   first;
-  gsize    n_slots;
+  guint   *slots;
+  gsize    mask;  /* the number of slots - 1 */
+  guint    shift; /* 64 - log2 (the number of slots) */
 } UidTable;
 
 /* One link table: by a card's index in the card UidTable, where its links start in
@@ -201,7 +204,7 @@ typedef struct
 /* A card written out of order: where it was written, and what orders it. */
 typedef struct
 {
-  guint  period; /* ranks */
+  guint  period; /* ranks, as indexes in their UidTables */
   guint  step;
   gint64 position;
   gint64 rowid;
@@ -211,17 +214,17 @@ typedef struct
 
 typedef struct
 {
-  ApStore   *store;
-  GString   *out;
-  GError   **error;
-  KeyPrefix  keys[AP_SNAPSHOT_N_KINDS][AP_SNAPSHOT_MAX_FIELDS];
-  UidTable   uids[AP_SNAPSHOT_N_KINDS];
-  LinkTable  links[AP_SNAPSHOT_N_LINKS];
-  const char *faulted_str; /* out->str when faulted_len was set */
-  gsize       faulted_len; /* out->str up to there is in memory */
+  ApStore     *store;
+  GString     *out;
+  GError     **error;
+  KeyPrefix    keys[AP_SNAPSHOT_N_KINDS][AP_SNAPSHOT_MAX_FIELDS];
+  UidTable     uids[AP_SNAPSHOT_N_KINDS];
+  LinkTable    links[AP_SNAPSHOT_N_LINKS];
+  const char  *faulted_str; /* out->str when faulted_len was set */
+  gsize        faulted_len; /* how much of out->str is in memory */
 } Exporter;
 
-/* Makes room for @n more bytes (and the NUL after them). It is rare: out of line. */
+/* Makes room for @n more bytes and a NUL. Rare: out of line. */
 G_NO_INLINE static void
 grow (GString *out,
       gsize    n)
@@ -233,25 +236,20 @@ grow (GString *out,
   g_string_truncate (out, len);
 }
 
-/* The appends read the GString's fields once, into locals: after a store through a
- * char pointer the compiler would otherwise read them again, as the store might have
- * changed them.
- *
- * g_string_append_len() is a general insertion in GLib 2.74 and cost a tenth of the
- * export; appending is all the export does. */
+/* g_string_append_len() is a general insertion in GLib 2.74 and cost a tenth of the
+ * export; appending is all the export does. The appends read the GString's fields into
+ * locals, as a store through a char pointer would make the compiler read them again. */
 static inline void
 append_len (GString    *out,
             const char *s,
             gsize       n)
 {
   gsize len = out->len;
-  char *dst;
 
   if (G_UNLIKELY (len + n >= out->allocated_len))
     grow (out, n);
-  dst = out->str + len;
-  memcpy (dst, s, n);
-  dst[n] = '\0';
+  memcpy (out->str + len, s, n);
+  out->str[len + n] = '\0';
   out->len = len + n;
 }
 
@@ -265,13 +263,11 @@ append_short (GString    *out,
               gsize       size)
 {
   gsize len = out->len;
-  char *dst;
 
   if (G_UNLIKELY (len + size >= out->allocated_len))
     grow (out, size);
-  dst = out->str + len;
-  memcpy (dst, s, size);
-  dst[n] = '\0';
+  memcpy (out->str + len, s, size);
+  out->str[len + n] = '\0';
   out->len = len + n;
 }
 
@@ -279,15 +275,9 @@ static inline void
 append_c (GString *out,
           char     c)
 {
-  gsize len = out->len;
-  char *dst;
+  char s[2] = { c, '\0' };
 
-  if (G_UNLIKELY (len + 1 >= out->allocated_len))
-    grow (out, 1);
-  dst = out->str + len;
-  dst[0] = c;
-  dst[1] = '\0';
-  out->len = len + 1;
+  append_short (out, s, 1, 2);
 }
 
 /* Bytes that JSON strings cannot hold as they are (RFC 8259 section 7). */
@@ -323,20 +313,18 @@ static inline gboolean
 has_byte_to_escape_8 (const guchar *p)
 {
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
   guint64 v, quote, backslash;
 
   memcpy (&v, p, sizeof v);
   quote = v ^ (ones * '"');
   backslash = v ^ (ones * '\\');
-  return ((((v - ones * 0x20) & ~v) |
-           ((quote - ones) & ~quote) |
-           ((backslash - ones) & ~backslash)) & highs) != 0;
+  return ((((v - ones * 0x20) & ~v) | ((quote - ones) & ~quote) |
+           ((backslash - ones) & ~backslash)) & (ones * 0x80)) != 0;
 }
 
-/* The same for sixteen bytes, with GCC's (and Clang's) vector types: where the machine
- * has vector instructions (every x86-64 has SSE2) that is a few instructions, a third
- * of the eight-byte test's per byte; text is most of what the export writes. */
+/* The same for sixteen bytes with GCC's (and Clang's) vector types: where the machine
+ * has vector instructions (every x86-64 has SSE2) that is a third of the instructions
+ * per byte, and text is most of what the export writes. */
 typedef guchar Bytes16 __attribute__ ((vector_size (16)));
 
 static inline gboolean
@@ -398,7 +386,7 @@ append_escaped (GString      *out,
 /* Appends @s in double quotes, escaping only what RFC 8259 requires (and the short forms
  * Python uses), so non-ASCII text and '/' stay as they are. Most text needs no escape:
  * it is looked at sixteen bytes at a time and copied in one piece, inline, as this is
- * called for two million values. */
+ * done for two million values. */
 G_ALWAYS_INLINE static inline void
 append_string (GString    *out,
                const char *s,
@@ -407,7 +395,6 @@ append_string (GString    *out,
   const guchar *end = (const guchar *) s + len;
   const guchar *p = find_byte_to_escape ((const guchar *) s, end);
   gsize at = out->len;
-  char *dst;
 
   if (G_UNLIKELY (p != end))
     {
@@ -416,11 +403,10 @@ append_string (GString    *out,
     }
   if (G_UNLIKELY (at + len + 2 >= out->allocated_len))
     grow (out, len + 2);
-  dst = out->str + at;
-  dst[0] = '"';
-  memcpy (dst + 1, s, len);
-  dst[len + 1] = '"';
-  dst[len + 2] = '\0';
+  out->str[at] = '"';
+  memcpy (out->str + at + 1, s, len);
+  out->str[at + len + 1] = '"';
+  out->str[at + len + 2] = '\0';
   out->len = at + len + 2;
 }
 
@@ -502,29 +488,34 @@ append_member_key (Exporter       *self,
     append_short (self->out, key->text, key->len, sizeof key->text - 1);
 }
 
-#define PREFAULT_STEP (256 << 10)
-
-/* Brings the next pages of the snapshot's buffer into memory in one system call. A new
- * page costs a page fault when it is first written, and a snapshot is 40,000 pages:
- * their faults were a fifth of the export's time; madvise (MADV_POPULATE_WRITE) does
- * the same work a quarter faster. It is only done once the buffer is large. */
-static inline void
+/* Brings the next pages of the output into memory. A new page costs a page fault when
+ * it is first written, and a snapshot is some 40,000 pages: on the virtual machines we
+ * measured, their faults took a sixth of the export's time. MADV_POPULATE_WRITE (Linux
+ * 5.14) does the same work a quarter faster, for many pages in one system call; where
+ * it is missing this does nothing, and a kernel that refuses it costs a failed call. */
+static void
 prefault (Exporter *self)
 {
 #ifdef MADV_POPULATE_WRITE
   GString *out = self->out;
-  guintptr start, end;
+  guintptr base = (guintptr) out->str;
+  guintptr align = ~(guintptr) (PREFAULT_ALIGN - 1);
+  guintptr from, to;
 
-  if (G_LIKELY (out->str == self->faulted_str && out->len + PREFAULT_STEP / 2 < self->faulted_len))
+  if (G_LIKELY (out->str == self->faulted_str &&
+                out->len + PREFAULT_STEP / 2 < self->faulted_len))
     return;
+  /* The buffer moved, or was cut back: what lies ahead is unknown. */
   if (out->str != self->faulted_str || self->faulted_len < out->len)
     self->faulted_len = out->len;
   self->faulted_str = out->str;
-  start = ((guintptr) out->str + self->faulted_len + 4095) & ~(guintptr) 4095;
-  end = ((guintptr) out->str + MIN (self->faulted_len + PREFAULT_STEP, out->allocated_len)) & ~(guintptr) 4095;
-  if (out->allocated_len >= (1 << 20) && end > start)
-    madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
-  self->faulted_len = MAX (self->faulted_len, end - (guintptr) out->str);
+  from = (base + self->faulted_len + PREFAULT_ALIGN - 1) & align;
+  to = (base + MIN (out->len + PREFAULT_STEP, out->allocated_len)) & align;
+  if (out->allocated_len >= 4 * PREFAULT_STEP && to > from)
+    {
+      madvise ((void *) from, to - from, MADV_POPULATE_WRITE);
+      self->faulted_len = to - base;
+    }
 #endif
 }
 
@@ -550,19 +541,17 @@ advance (Exporter *self,
 {
   int rc = sqlite3_step (cursor->stmt);
 
-  /* Two column reads fewer for each of 300,000 anecdotes are worth the test. */
+  /* Two column reads fewer for each of 450,000 anecdotes and tickets. */
   cursor->has_row = rc == SQLITE_ROW;
   if (cursor->has_row && cursor->read_parent)
     cursor->parent = sqlite3_column_int64 (cursor->stmt, COLUMN_PARENT);
   if (cursor->has_row && cursor->read_rowid)
     cursor->rowid = sqlite3_column_int64 (cursor->stmt, COLUMN_ROWID);
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-  return fail_with_store (self);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || fail_with_store (self);
 }
 
-/* Opens @sql, which returns entities of @kind; a rowid-order statement's last column is
- * checked by check_row_order(). */
+/* Opens @sql, which returns entities of @kind; the last column of a rowid-order
+ * statement is checked by check_row_order(). */
 static gboolean
 open_cursor (Exporter       *self,
              Cursor         *cursor,
@@ -572,8 +561,7 @@ open_cursor (Exporter       *self,
 {
   const ApSnapshotEntity *entity = &ap_snapshot_entities[kind];
 
-  cursor->stmt = ap_store_prepare (self->store, sql, self->error);
-  if (cursor->stmt == NULL)
+  if ((cursor->stmt = ap_store_prepare (self->store, sql, self->error)) == NULL)
     return FALSE;
   cursor->read_parent = kind >= AP_SNAPSHOT_N_TOP_LEVEL;
   cursor->read_rowid = FALSE;
@@ -611,34 +599,34 @@ check_row_order (Cursor *cursor)
   return TRUE;
 }
 
-static int
-compare_uids (gconstpointer a,
-              gconstpointer b)
+/* Fibonacci hashing: the rowid times 2^64 / φ, whose top bits spread any run of rowids
+ * over the slots. */
+static inline gsize
+hash_rowid (const UidTable *table,
+            gint64          rowid)
 {
-  return COMPARE (((const Uid *) a)->rowid, ((const Uid *) b)->rowid);
+  return ((guint64) rowid * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> table->shift;
 }
 
-/* Indexes the ids read into @table by rowid: see UidTable. */
 static void
-index_uids (UidTable *table,
-            gint64    min,
-            gint64    max)
+index_uids (UidTable *table)
 {
-  guint n = table->uids->len;
-  /* Unsigned, so that the distance cannot overflow. */
-  guint64 range = (guint64) max - (guint64) min + 1;
+  gsize n_slots = 16;
 
-  if (n == 0 || range > 4 * (guint64) n + 1024)
+  while (n_slots < 2 * (gsize) table->uids->len)
+    n_slots *= 2;
+  table->mask = n_slots - 1;
+  table->shift = 64 - g_bit_storage (table->mask);
+  table->slots = g_new (guint, n_slots);
+  memset (table->slots, 0xff, n_slots * sizeof (guint));
+  for (guint i = 0; i < table->uids->len; i++)
     {
-      g_array_sort (table->uids, compare_uids);
-      return;
+      gsize slot = hash_rowid (table, g_array_index (table->uids, Uid, i).rowid);
+
+      while (table->slots[slot] != G_MAXUINT)
+        slot = (slot + 1) & table->mask;
+      table->slots[slot] = i;
     }
-  table->first = min;
-  table->n_slots = range;
-  table->slots = g_new (guint, range);
-  memset (table->slots, 0xff, range * sizeof (guint));
-  for (guint i = 0; i < n; i++)
-    table->slots[g_array_index (table->uids, Uid, i).rowid - min] = i;
 }
 
 static gboolean
@@ -646,7 +634,6 @@ load_uids (Exporter       *self,
            ApSnapshotKind  kind)
 {
   UidTable *table = &self->uids[kind];
-  gint64 min = G_MAXINT64, max = G_MININT64;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -668,13 +655,11 @@ load_uids (Exporter       *self,
       uid.len = sqlite3_column_bytes (stmt, 1);
       append_len (table->text, text, uid.len);
       g_array_append_val (table->uids, uid);
-      min = MIN (min, uid.rowid);
-      max = MAX (max, uid.rowid);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return fail_with_store (self);
-  index_uids (table, min, max);
+  index_uids (table);
   return TRUE;
 }
 
@@ -683,26 +668,10 @@ static guint
 find_uid (const UidTable *table,
           gint64          rowid)
 {
-  guint lo = 0, hi = table->uids->len;
-
-  if (table->slots != NULL)
-    {
-      guint64 slot = (guint64) rowid - (guint64) table->first;
-
-      return slot < table->n_slots ? table->slots[slot] : G_MAXUINT;
-    }
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      gint64 found = g_array_index (table->uids, Uid, mid).rowid;
-
-      if (found == rowid)
-        return mid;
-      if (found < rowid)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  for (gsize slot = hash_rowid (table, rowid); table->slots[slot] != G_MAXUINT;
+       slot = (slot + 1) & table->mask)
+    if (g_array_index (table->uids, Uid, table->slots[slot]).rowid == rowid)
+      return table->slots[slot];
   return G_MAXUINT;
 }
 
@@ -738,31 +707,30 @@ write_ref (Exporter              *self,
 }
 
 /* Each sqlite3_column_*() call takes the connection's mutex: ask as few as needed.
- * Returns FALSE if a reference refers to nothing (see write_ref()). Called for three
- * million values: inlined, it saves the call's cost, a tenth of the function's. */
+ * Returns FALSE if a reference refers to nothing (see write_ref()). Done for three
+ * million values: inline, it saves a tenth of its cost. */
 G_ALWAYS_INLINE static inline gboolean
 write_column (Exporter              *self,
               sqlite3_stmt          *stmt,
               int                    column,
               const ApSnapshotField *field)
 {
-  GString *out = self->out;
   const char *text;
 
   switch (field->type)
     {
     case AP_SNAPSHOT_FIELD_BOOLEAN:
       if (sqlite3_column_int (stmt, column))
-        append_len (out, "true", 4);
+        append_len (self->out, "true", 4);
       else
-        append_len (out, "false", 5);
+        append_len (self->out, "false", 5);
       return TRUE;
 
     case AP_SNAPSHOT_FIELD_INTEGER:
       if (field->nullable && sqlite3_column_type (stmt, column) == SQLITE_NULL)
-        append_len (out, "null", 4);
+        append_len (self->out, "null", 4);
       else
-        append_int (out, sqlite3_column_int64 (stmt, column));
+        append_int (self->out, sqlite3_column_int64 (stmt, column));
       return TRUE;
 
     case AP_SNAPSHOT_FIELD_REF:
@@ -773,9 +741,9 @@ write_column (Exporter              *self,
        * length is that of the text form. */
       text = (const char *) sqlite3_column_text (stmt, column);
       if (text == NULL)
-        append_len (out, "null", 4);
+        append_len (self->out, "null", 4);
       else
-        append_string (out, text, sqlite3_column_bytes (stmt, column));
+        append_string (self->out, text, sqlite3_column_bytes (stmt, column));
       return TRUE;
     }
 }
@@ -813,7 +781,7 @@ file_links (Exporter  *self,
 
       for (end = i + 1; end < n_rows && rows[end].card == rows[i].card; end++)
         sorted = sorted && compare_link_rows (&rows[end - 1], &rows[end]) <= 0;
-      /* Links of a card that is gone are never asked for. */
+      /* The links of a card that is gone are never asked for. */
       if (card == G_MAXUINT)
         continue;
       if (!sorted)
@@ -830,7 +798,6 @@ load_links (Exporter       *self,
             ApSnapshotLink  link,
             ApSnapshotKind  target)
 {
-  const UidTable *targets = &self->uids[target];
   g_autoptr(GArray) rows = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -849,7 +816,7 @@ load_links (Exporter       *self,
       };
 
       /* A link to a row that is gone is left out, as the join it stands for would. */
-      if ((row.uid = find_uid (targets, row.target)) != G_MAXUINT)
+      if ((row.uid = find_uid (&self->uids[target], row.target)) != G_MAXUINT)
         g_array_append_val (rows, row);
     }
   sqlite3_reset (stmt);
@@ -1033,8 +1000,6 @@ write_top_level_once (Exporter       *self,
   WriteResult result = WRITE_FAILED;
   gboolean opened;
 
-  g_assert (entity->n_fields <= AP_SNAPSHOT_MAX_FIELDS);
-
   /* The statements of the rows, and by field index those of their children. */
   opened = open_entity_cursor (self, &rows, kind, sorted);
   for (guint i = 0; opened && i < entity->n_fields; i++)
@@ -1069,76 +1034,27 @@ compare_cards (gconstpointer a,
   return COMPARE (x->rowid, y->rowid);
 }
 
-/* Ranks the rows of @kind in the order of @sql, which returns their rowids: returns the
- * ranks by index in the kind's UidTable, G_MAXUINT for a row that @sql leaves out. */
-static guint *
-rank_rows (Exporter       *self,
-           ApSnapshotKind  kind,
-           const char     *sql)
-{
-  const UidTable *table = &self->uids[kind];
-  sqlite3_stmt *stmt = ap_store_prepare (self->store, sql, self->error);
-  g_autofree guint *ranks = NULL;
-  guint n = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  ranks = g_new (guint, table->uids->len + 1);
-  memset (ranks, 0xff, (table->uids->len + 1) * sizeof (guint));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint index = find_uid (table, sqlite3_column_int64 (stmt, 0));
-
-      if (index != G_MAXUINT)
-        ranks[index] = n++;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fail_with_store (self);
-      return NULL;
-    }
-  return g_steal_pointer (&ranks);
-}
-
-static guint
-find_rank (Exporter       *self,
-           ApSnapshotKind  kind,
-           const guint    *ranks,
-           gint64          rowid)
-{
-  guint index = find_uid (&self->uids[kind], rowid);
-
-  return index != G_MAXUINT ? ranks[index] : G_MAXUINT;
-}
-
-/* Writes each card at the end of the snapshot as it comes in rowid order, and files
- * where it is in @cards with what orders it. A card whose period or step is gone has no
+/* Writes each card at the end of the output as it comes in rowid order, and files where
+ * it is in @cards with what orders it. A card whose period or step is gone has no
  * place: it is left out, as the joins that used to order the cards left it out. */
 static gboolean
 write_cards_unordered (Exporter *self,
                        GArray   *cards)
 {
-  g_autofree guint *period_ranks = NULL;
-  g_autofree guint *step_ranks = NULL;
+  const UidTable *periods = &self->uids[AP_SNAPSHOT_PERIOD];
+  const UidTable *steps = &self->uids[AP_SNAPSHOT_STEP];
   Cursor rows = { 0 };
   gboolean ok;
   int order;
 
-  if ((period_ranks = rank_rows (self, AP_SNAPSHOT_PERIOD, period_order_sql)) == NULL ||
-      (step_ranks = rank_rows (self, AP_SNAPSHOT_STEP, step_order_sql)) == NULL ||
-      !open_cursor (self, &rows, card_sql, AP_SNAPSHOT_CARD, FALSE))
+  if (!open_cursor (self, &rows, card_sql, AP_SNAPSHOT_CARD, FALSE))
     return FALSE;
-
   order = sqlite3_column_count (rows.stmt) - 3;
   for (ok = TRUE; ok && rows.has_row; ok = advance (self, &rows))
     {
       CardText card = {
-        find_rank (self, AP_SNAPSHOT_PERIOD, period_ranks,
-                   sqlite3_column_int64 (rows.stmt, order)),
-        find_rank (self, AP_SNAPSHOT_STEP, step_ranks,
-                   sqlite3_column_int64 (rows.stmt, order + 1)),
+        find_uid (periods, sqlite3_column_int64 (rows.stmt, order)),
+        find_uid (steps, sqlite3_column_int64 (rows.stmt, order + 1)),
         sqlite3_column_int64 (rows.stmt, order + 2),
         rows.rowid,
         self->out->len,
@@ -1147,6 +1063,7 @@ write_cards_unordered (Exporter *self,
 
       if (card.period == G_MAXUINT || card.step == G_MAXUINT)
         continue;
+      prefault (self);
       ok = write_object (self, AP_SNAPSHOT_CARD, &rows, NULL, 2) == WRITE_OK;
       card.len = self->out->len - card.start;
       g_array_append_val (cards, card);
@@ -1170,10 +1087,9 @@ write_cards (Exporter *self)
 
   /* The array in order is put together after the cards as written, then moved over
    * them: it passes through memory that the rest of the snapshot fills anyway, where a
-   * buffer of its own would be new pages to fault in (page faults are a tenth of the
-   * export). Room for all of it ("[", ",\n    " and a card each, "\n  ]", and what an
-   * append_short() asks for) is made first, so that the cards as written stay where
-   * they are while they are copied. */
+   * buffer of its own would be new pages to fault in. Room is made first for all of it
+   * ("[", ",\n    " and a card each, "\n  ]", and what append_short() asks for), so that
+   * the cards as written stay where they are while they are copied. */
   ordered = out->len;
   room = (ordered - unordered) + 6 * cards->len + 4 + sizeof indentation;
   if (ordered + room >= out->allocated_len)
@@ -1183,6 +1099,7 @@ write_cards (Exporter *self)
     {
       const CardText *card = &g_array_index (cards, CardText, i);
 
+      prefault (self);
       if (i > 0)
         append_c (out, ',');
       append_newline (out, 2);
