@@ -113,18 +113,64 @@ n_items (ApRowList *list)
   return g_list_model_get_n_items (G_LIST_MODEL (list));
 }
 
+static gint
+compare_by_place (gconstpointer a,
+                  gconstpointer b)
+{
+  ApCard *x = *(ApCard **) a, *y = *(ApCard **) b;
+  gint64 px = ap_card_get_position (x), py = ap_card_get_position (y);
+  gint64 ix = ap_object_get_id (AP_OBJECT (x)), iy = ap_object_get_id (AP_OBJECT (y));
+
+  if (px != py)
+    return px < py ? -1 : 1;
+  return ix < iy ? -1 : ix > iy;
+}
+
+/* A cell's cards as the roadmap orders them (by sort key, then id): their titles,
+ * separated by spaces. */
+static char *
+cell_titles (Fixture *f,
+             gint64   period,
+             gint64   step)
+{
+  GListModel *cards = G_LIST_MODEL (ap_plan_get_cards (f->plan));
+  g_autoptr(GPtrArray) in_cell = g_ptr_array_new_with_free_func (g_object_unref);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      ApCard *card = g_list_model_get_item (cards, i);
+
+      if (ap_card_get_period_id (card) == period && ap_card_get_step_id (card) == step)
+        g_ptr_array_add (in_cell, card);
+      else
+        g_object_unref (card);
+    }
+  g_ptr_array_sort (in_cell, compare_by_place);
+  for (guint i = 0; i < in_cell->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "", ap_card_get_title (in_cell->pdata[i]));
+  return g_string_free (out, FALSE);
+}
+
+#define assert_cell(f, period, step, expected) \
+  G_STMT_START { \
+    g_autofree char *titles_ = cell_titles ((f), (period), (step)); \
+    g_assert_cmpstr (titles_, ==, (expected)); \
+  } G_STMT_END
+
 static void
 test_add (Fixture       *f,
           gconstpointer  data)
 {
-  gint64 a = add (f, "Alpha", 1, 1, 0);
-  gint64 b = add (f, "Beta", 1, 1, 0);   /* before Alpha */
   g_autofree char *today = ap_plan_today ();
   ApHistoryEntry *entry;
+  gint64 b;
+
+  add (f, "Alpha", 1, 1, 0);
+  b = add (f, "Beta", 1, 1, 0);   /* before Alpha */
 
   g_assert_cmpuint (n_items (ap_plan_get_cards (f->plan)), ==, 2);
-  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 0);
-  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 1);
+  assert_cell (f, 1, 1, "Beta Alpha");
   g_assert_cmpuint (f->cards_changed, >=, 2);
 
   entry = last_history (f);
@@ -172,26 +218,325 @@ test_move_kinds (Fixture       *f,
 }
 
 static void
-test_move_keeps_positions_dense (Fixture       *f,
-                                 gconstpointer  data)
+test_move_keeps_cell_order (Fixture       *f,
+                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   gint64 a = add (f, "A", 1, 1, 10);
   gint64 b = add (f, "B", 1, 1, 10);
   gint64 c = add (f, "C", 1, 1, 10);
-  gint64 d = add (f, "D", 2, 1, 10);
 
-  /* B leaves Q1 for the front of Q2: Q1 is A C, Q2 is B D. */
+  add (f, "D", 2, 1, 10);
+  assert_cell (f, 1, 1, "A B C");
+
+  /* B leaves Q1 for the front of Q2. */
   g_assert_true (ap_plan_move_card (f->plan, b, 2, 1, 0, &error));
-  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 0);
-  g_assert_cmpint (ap_card_get_position (card (f, c)), ==, 1);
-  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 0);
-  g_assert_cmpint (ap_card_get_position (card (f, d)), ==, 1);
+  assert_cell (f, 1, 1, "A C");
+  assert_cell (f, 2, 1, "B D");
 
-  /* Reorder within a cell: C to the front of Q1. */
+  /* Reorder within a cell: C to the front of Q1, then A between B and D. */
   g_assert_true (ap_plan_move_card (f->plan, c, 1, 1, 0, &error));
-  g_assert_cmpint (ap_card_get_position (card (f, c)), ==, 0);
-  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 1);
+  assert_cell (f, 1, 1, "C A");
+  g_assert_true (ap_plan_move_card (f->plan, a, 2, 1, 1, &error));
+  assert_cell (f, 1, 1, "C");
+  assert_cell (f, 2, 1, "B A D");
+  g_assert_no_error (error);
+}
+
+/* A move writes the moved card's row and nobody else's: the other cards of both
+ * cells keep their sort keys, so a drop costs the same in a full cell as in an empty one. */
+static void
+test_move_writes_one_card (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *cards = G_LIST_MODEL (ap_plan_get_cards (f->plan));
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 moved = 0;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Card %u", i);
+      gint64 id = add (f, title, 1 + i % 2, 1, G_MAXUINT);
+
+      if (i == 10)
+        moved = id;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(ApCard) card = g_list_model_get_item (cards, i);
+      gint64 position = ap_card_get_position (card);
+
+      g_array_append_val (before, position);
+    }
+
+  g_assert_true (ap_plan_move_card (f->plan, moved, 2, 1, 3, &error));
+  g_assert_no_error (error);
+  assert_cell (f, 2, 1, "Card 1 Card 3 Card 5 Card 10 Card 7 Card 9 Card 11 Card 13 Card 15 Card 17 Card 19");
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(ApCard) card = g_list_model_get_item (cards, i);
+
+      if (ap_object_get_id (AP_OBJECT (card)) != moved)
+        g_assert_cmpint (ap_card_get_position (card), ==, g_array_index (before, gint64, i));
+    }
+}
+
+/* Random adds, moves of one and of several cards, and deletes, checked after each
+ * against a plain model of the cells; half of the moves go to the second place of one
+ * cell, so that the room between two neighbours runs out and the cell is renumbered.
+ * Then every step is undone, each restoring the order before it. */
+typedef struct
+{
+  GPtrArray *cells[4];   /* per cell (period 1–2 × step 1–2), the titles in order */
+  guint      next_title;
+} Model;
+
+static GPtrArray *
+model_cell (Model  *m,
+            gint64  period,
+            gint64  step)
+{
+  return m->cells[(period - 1) * 2 + (step - 1)];
+}
+
+static char *
+model_titles (GPtrArray *cell)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < cell->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "", (char *) cell->pdata[i]);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+model_describe (Model *m)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autofree char *titles = model_titles (m->cells[c]);
+
+      g_string_append_printf (out, "[%s]", titles);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+plan_describe (Fixture *f)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autofree char *titles = cell_titles (f, 1 + c / 2, 1 + c % 2);
+
+      g_string_append_printf (out, "[%s]", titles);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+id_of (Fixture    *f,
+       const char *title)
+{
+  GListModel *cards = G_LIST_MODEL (ap_plan_get_cards (f->plan));
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(ApCard) card = g_list_model_get_item (cards, i);
+
+      if (g_str_equal (ap_card_get_title (card), title))
+        return ap_object_get_id (AP_OBJECT (card));
+    }
+  g_assert_not_reached ();
+}
+
+/* Takes @title out of whichever cell holds it. */
+static void
+model_take (Model      *m,
+            const char *title)
+{
+  for (guint c = 0; c < 4; c++)
+    for (guint i = 0; i < m->cells[c]->len; i++)
+      if (g_str_equal (m->cells[c]->pdata[i], title))
+        {
+          g_ptr_array_remove_index (m->cells[c], i);
+          return;
+        }
+  g_assert_not_reached ();
+}
+
+/* Each card's sort key, by id. */
+static GHashTable *
+card_keys (Fixture *f)
+{
+  GListModel *cards = G_LIST_MODEL (ap_plan_get_cards (f->plan));
+  GHashTable *keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(ApCard) card = g_list_model_get_item (cards, i);
+
+      g_hash_table_insert (keys, g_memdup2 (&(gint64) { ap_object_get_id (AP_OBJECT (card)) }, sizeof (gint64)),
+                           g_memdup2 (&(gint64) { ap_card_get_position (card) }, sizeof (gint64)));
+    }
+  return keys;
+}
+
+/* How many cards present both times have another key. */
+static guint
+count_rekeyed (GHashTable *before,
+               GHashTable *after)
+{
+  GHashTableIter iter;
+  gpointer id, key;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &id, &key))
+    {
+      gint64 *old = g_hash_table_lookup (before, id);
+
+      n += old != NULL && *old != *(gint64 *) key;
+    }
+  return n;
+}
+
+static void
+test_random_moves (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStringChunk) titles = g_string_chunk_new (256);
+  Model m = { { NULL } };
+  guint renumbered = 0, state;
+
+  for (guint c = 0; c < 4; c++)
+    m.cells[c] = g_ptr_array_new ();
+  g_ptr_array_add (states, model_describe (&m));
+
+  /* Fewer commands than the plan keeps undo steps (200), so all can be undone. */
+  for (guint round = 0; round < 190; round++)
+    {
+      g_autoptr(GHashTable) keys_before = card_keys (f);
+      g_autoptr(GHashTable) keys_after = NULL;
+      guint moved = 0;
+      guint n_cards = 0;
+      int what = g_test_rand_int_range (0, 10);
+      gint64 period = g_test_rand_int_range (1, 3), step = g_test_rand_int_range (1, 3);
+      GPtrArray *target = model_cell (&m, period, step);
+      g_autofree char *expected = NULL, *actual = NULL;
+
+      for (guint c = 0; c < 4; c++)
+        n_cards += m.cells[c]->len;
+
+      if (what < 2 || n_cards < 4)
+        {
+          /* Add a card at a random place. */
+          g_autofree char *name = g_strdup_printf ("c%u", m.next_title++);
+          char *title = g_string_chunk_insert (titles, name);
+          guint index = g_test_rand_int_range (0, target->len + 2);
+
+          add (f, title, period, step, index);
+          g_ptr_array_insert (target, MIN (index, target->len), title);
+        }
+      else if (what < 3)
+        {
+          /* Delete a random card. */
+          guint c, i;
+
+          do
+            c = g_test_rand_int_range (0, 4);
+          while (m.cells[c]->len == 0);
+          i = g_test_rand_int_range (0, m.cells[c]->len);
+          g_assert_true (ap_plan_delete_card (f->plan, id_of (f, m.cells[c]->pdata[i]), &error));
+          g_ptr_array_remove_index (m.cells[c], i);
+        }
+      else
+        {
+          /* Move one to three distinct cards; half the time to the second place of
+           * the first cell, so that its neighbours' room runs out. */
+          guint n = what < 8 ? 1 : g_test_rand_int_range (2, 4);
+          gint64 ids[3];
+          const char *moving[3];
+          guint index;
+
+          if (g_test_rand_bit ())
+            {
+              period = step = 1;
+              target = model_cell (&m, 1, 1);
+            }
+          for (guint k = 0; k < n; k++)
+            {
+              gboolean again;
+
+              do
+                {
+                  guint c, i;
+
+                  do
+                    c = g_test_rand_int_range (0, 4);
+                  while (m.cells[c]->len == 0);
+                  i = g_test_rand_int_range (0, m.cells[c]->len);
+                  moving[k] = m.cells[c]->pdata[i];
+                  again = FALSE;
+                  for (guint j = 0; j < k; j++)
+                    again |= moving[j] == moving[k];
+                }
+              while (again);
+              ids[k] = id_of (f, moving[k]);
+            }
+          for (guint k = 0; k < n; k++)
+            model_take (&m, moving[k]);
+          index = period == 1 && step == 1 && target->len > 1
+                  ? 1 : (guint) g_test_rand_int_range (0, target->len + 2);
+          moved = n;
+          if (n == 1)
+            g_assert_true (ap_plan_move_card (f->plan, ids[0], period, step, index, &error));
+          else
+            g_assert_true (ap_plan_move_cards (f->plan, ids, n, period, step, index, &error));
+          index = MIN (index, target->len);
+          for (guint k = 0; k < n; k++)
+            g_ptr_array_insert (target, index + k, (gpointer) moving[k]);
+        }
+      g_assert_no_error (error);
+
+      expected = model_describe (&m);
+      actual = plan_describe (f);
+      g_assert_cmpstr (actual, ==, expected);
+      if (!g_str_equal (expected, states->pdata[states->len - 1]))
+        g_ptr_array_add (states, g_steal_pointer (&expected));
+
+      /* A move rewrites the moved cards' keys and nothing else, unless it renumbers. */
+      keys_after = card_keys (f);
+      if (count_rekeyed (keys_before, keys_after) > moved)
+        renumbered++;
+    }
+  g_assert_cmpuint (renumbered, >, 0);
+
+  /* Undo walks back through every state; a move that changed no card's place in its
+   * cell may leave the state as it was. */
+  state = states->len - 1;
+  while (ap_plan_can_undo (f->plan))
+    {
+      g_autofree char *actual = NULL;
+
+      g_assert_true (ap_plan_undo (f->plan, &error));
+      g_assert_no_error (error);
+      actual = plan_describe (f);
+      if (!g_str_equal (actual, states->pdata[state]))
+        {
+          g_assert_cmpuint (state, >, 0);
+          g_assert_cmpstr (actual, ==, states->pdata[--state]);
+        }
+    }
+  g_assert_cmpuint (state, ==, 0);
+  for (guint c = 0; c < 4; c++)
+    g_ptr_array_unref (m.cells[c]);
 }
 
 static void
@@ -240,11 +585,11 @@ test_delete_with_links (Fixture       *f,
     .links = { orgs, cats, NULL, NULL }, .n_links = { 2, 1, 0, 0 },
   };
   gint64 id = ap_plan_add_card (f->plan, &fields, 0, &error);
-  gint64 other = add (f, "Other", 1, 2, 1);
   const gint64 *links;
   guint n;
 
   g_assert_no_error (error);
+  add (f, "Other", 1, 2, 1);
   links = ap_card_get_links (card (f, id), AP_CARD_LINK_ORGANIZATIONS, &n);
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpint (links[0], ==, 2);
@@ -253,7 +598,7 @@ test_delete_with_links (Fixture       *f,
 
   g_assert_true (ap_plan_delete_card (f->plan, id, &error));
   g_assert_null (card (f, id));
-  g_assert_cmpint (ap_card_get_position (card (f, other)), ==, 0);
+  assert_cell (f, 1, 2, "Other");
   g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "removed");
   g_assert_cmpstr (ap_history_entry_get_text (last_history (f)), ==, "Removed “Linked” from Q1.");
 
@@ -261,7 +606,7 @@ test_delete_with_links (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (card (f, id));
   g_assert_cmpstr (ap_card_get_stage_text (card (f, id)), ==, "Pilot via Beta");
-  g_assert_cmpint (ap_card_get_position (card (f, other)), ==, 1);
+  assert_cell (f, 1, 2, "Linked Other");
   links = ap_card_get_links (card (f, id), AP_CARD_LINK_ORGANIZATIONS, &n);
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpint (links[0], ==, 2);
@@ -462,8 +807,8 @@ test_remove_period (Fixture       *f,
   g_assert_null (ap_row_list_lookup (periods, 1));
   g_assert_cmpint (ap_card_get_period_id (card (f, a)), ==, 2);
   g_assert_cmpint (ap_card_get_period_id (card (f, b)), ==, 2);
-  g_assert_cmpint (ap_card_get_position (card (f, c)), ==, 0);
-  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 1);
+  assert_cell (f, 2, 1, "C A");
+  assert_cell (f, 2, 2, "B");
   g_assert_cmpstr (ap_history_entry_get_kind (last_history (f)), ==, "deferred");
   g_assert_cmpint (position_of (f, periods, 2), ==, 0);
 
@@ -525,22 +870,32 @@ test_move_many (Fixture       *f,
   /* C and A land together at the front of Q2/Build, in that order, in one undo step. */
   g_assert_true (ap_plan_move_cards (f->plan, ids, 2, 2, 1, 0, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (ap_card_get_position (card (f, c)), ==, 0);
-  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 1);
-  g_assert_cmpint (ap_card_get_position (card (f, d)), ==, 2);
-  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 0);
+  assert_cell (f, 2, 1, "C A D");
+  assert_cell (f, 1, 1, "B");
+  assert_cell (f, 1, 2, "");
   g_assert_cmpstr (ap_plan_get_undo_label (f->plan), ==, "Move Cards");
 
   g_assert_true (ap_plan_undo (f->plan, &error));
   g_assert_cmpint (ap_card_get_period_id (card (f, c)), ==, 1);
   g_assert_cmpint (ap_card_get_step_id (card (f, c)), ==, 2);
-  g_assert_cmpint (ap_card_get_position (card (f, a)), ==, 0);
-  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 1);
+  assert_cell (f, 1, 1, "A B");
+  assert_cell (f, 2, 1, "D");
+
+  /* Cards taken from the cell they land in: D and A go between B and the end. */
+  g_assert_true (ap_plan_move_card (f->plan, d, 1, 1, 0, &error));
+  assert_cell (f, 1, 1, "D A B");
+  ids[0] = b;
+  ids[1] = d;
+  g_assert_true (ap_plan_move_cards (f->plan, ids, 2, 1, 1, 1, &error));
+  assert_cell (f, 1, 1, "A B D");
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  assert_cell (f, 1, 1, "A B");
 
   g_assert_true (ap_plan_delete_cards (f->plan, both, 2, &error));
   g_assert_null (card (f, a));
   g_assert_null (card (f, d));
-  g_assert_cmpint (ap_card_get_position (card (f, b)), ==, 0);
+  assert_cell (f, 1, 1, "B");
   g_assert_true (ap_plan_undo (f->plan, &error));
   g_assert_nonnull (card (f, a));
   g_assert_nonnull (card (f, d));
@@ -649,7 +1004,9 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/plan/add", test_add);
   ADD ("/plan/move-kinds", test_move_kinds);
-  ADD ("/plan/move-keeps-positions-dense", test_move_keeps_positions_dense);
+  ADD ("/plan/move-keeps-cell-order", test_move_keeps_cell_order);
+  ADD ("/plan/move-writes-one-card", test_move_writes_one_card);
+  ADD ("/plan/random-moves", test_random_moves);
   ADD ("/plan/undo-redo", test_undo_redo);
   ADD ("/plan/delete-with-links", test_delete_with_links);
   ADD ("/plan/update", test_update);

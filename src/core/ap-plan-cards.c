@@ -7,13 +7,16 @@
 
 #include "ap-history.h"
 #include "ap-plan-private.h"
+#include "ap-schema.h"
 
-/* The card commands. Each validates its input, changes the rows, keeps positions within
- * cells dense (0, 1, 2 …) and writes the change history, all in the one transaction
- * that ap_plan_run_command opens. */
+/* The card commands. Each validates its input, changes the rows, gives moved and new
+ * cards sort keys within their cells (see AP_CARD_POSITION_GAP) and writes the change
+ * history, all in the one transaction that ap_plan_run_command opens. */
 
 #define MAX_TITLE 1000
 #define MAX_TEXT 100000
+
+static const ApUidSource card_uids = AP_UID_SOURCE ("card", "card");
 
 static const char * const link_tables[AP_CARD_N_LINKS][3] = {
   { "DELETE FROM card_organization WHERE card_id = ?",
@@ -97,52 +100,91 @@ write_links (ApPlan              *self,
   return TRUE;
 }
 
-/* The number of cards in a cell, leaving out @except. */
-static guint
-count_in_cell (ApPlan *self,
-               gint64  period_id,
-               gint64  step_id,
-               gint64  except)
+/* Where cards land in a cell: @n free sort keys, from *@first on and *@stride apart,
+ * that put them at @index among the cell's other cards (those whose ids are not in the
+ * JSON array @moving; past the end appends). Usually the keys fit between the two
+ * neighbours and nothing else changes; when there is no room the cell is renumbered
+ * AP_CARD_POSITION_GAP apart, with a hole of @n places at @index. */
+static gboolean
+place_in_cell (ApPlan      *self,
+               gint64       period_id,
+               gint64       step_id,
+               guint        index,
+               const char  *moving,
+               guint        n,
+               gint64      *first,
+               gint64      *stride,
+               GError     **error)
 {
-  sqlite3_stmt *stmt = ap_store_prepare (ap_plan_get_store (self),
-                                         "SELECT count(*) FROM card WHERE period_id = ? AND step_id = ? AND id <> ?",
-                                         NULL);
-  guint n = 0;
+  static const char count_sql[] =
+    "SELECT count(*) FROM card WHERE period_id = ?1 AND step_id = ?2"
+    " AND id NOT IN (SELECT value FROM json_each(?3))";
+  static const char neighbours_sql[] =
+    "SELECT position FROM card WHERE period_id = ?1 AND step_id = ?2"
+    " AND id NOT IN (SELECT value FROM json_each(?3)) ORDER BY position, id LIMIT 2 OFFSET ?4";
+  static const char renumber_sql[] =
+    "UPDATE card SET position = (r.n + (r.n >= ?4) * ?5) * ?6 FROM"
+    " (SELECT id, row_number() OVER (ORDER BY position, id) - 1 AS n FROM card"
+    "  WHERE period_id = ?1 AND step_id = ?2 AND id NOT IN (SELECT value FROM json_each(?3))) AS r"
+    " WHERE card.id = r.id";
+  ApStore *store = ap_plan_get_store (self);
+  sqlite3_stmt *stmt;
+  gint64 keys[2] = { 0, 0 }, others = 0;
+  guint n_keys = 0;
+  int rc;
 
-  if (stmt == NULL)
-    return 0;
+  if ((stmt = ap_store_prepare (store, count_sql, error)) == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, period_id);
   sqlite3_bind_int64 (stmt, 2, step_id);
-  sqlite3_bind_int64 (stmt, 3, except);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
+  sqlite3_bind_text (stmt, 3, moving, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    others = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  return n;
-}
+  if (rc != SQLITE_ROW)
+    return ap_store_set_error (store, error, "count");
+  index = (guint) MIN ((gint64) index, others);
 
-/* Shifts the cards of a cell at or after @position by @delta, leaving out @except. */
-static gboolean
-shift_cell (ApPlan  *self,
-            gint64   period_id,
-            gint64   step_id,
-            gint64   position,
-            int      delta,
-            gint64   except,
-            GError **error)
-{
-  ApStore *store = ap_plan_get_store (self);
-  sqlite3_stmt *stmt = ap_store_prepare (store,
-                                         "UPDATE card SET position = position + ?"
-                                         " WHERE period_id = ? AND step_id = ? AND position >= ? AND id <> ?",
-                                         error);
-  if (stmt == NULL)
+  if ((stmt = ap_store_prepare (store, neighbours_sql, error)) == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, delta);
-  sqlite3_bind_int64 (stmt, 2, period_id);
-  sqlite3_bind_int64 (stmt, 3, step_id);
-  sqlite3_bind_int64 (stmt, 4, position);
-  sqlite3_bind_int64 (stmt, 5, except);
-  return ap_store_step_done (store, stmt, error);
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  sqlite3_bind_int64 (stmt, 2, step_id);
+  sqlite3_bind_text (stmt, 3, moving, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, index > 0 ? index - 1 : 0);
+  while (n_keys < 2 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    keys[n_keys++] = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return ap_store_set_error (store, error, "neighbours");
+
+  /* Keys far out (a cell only ever prepended to, or appended to, for ages) renumber too. */
+  *stride = AP_CARD_POSITION_GAP;
+  if (others == 0)
+    *first = 0;
+  else if (index == 0 && keys[0] > G_MININT64 / 2)
+    *first = keys[0] - (gint64) n * AP_CARD_POSITION_GAP;
+  else if (index == others && keys[0] < G_MAXINT64 / 2)
+    *first = keys[0] + AP_CARD_POSITION_GAP;
+  else if (index > 0 && index < others && (keys[1] - keys[0]) / (n + 1) > 0)
+    {
+      *stride = (keys[1] - keys[0]) / (n + 1);
+      *first = keys[0] + *stride;
+    }
+  else
+    {
+      if ((stmt = ap_store_prepare (store, renumber_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, period_id);
+      sqlite3_bind_int64 (stmt, 2, step_id);
+      sqlite3_bind_text (stmt, 3, moving, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, index);
+      sqlite3_bind_int64 (stmt, 5, n);
+      sqlite3_bind_int64 (stmt, 6, AP_CARD_POSITION_GAP);
+      if (!ap_store_step_done (store, stmt, error))
+        return FALSE;
+      *first = (gint64) index * AP_CARD_POSITION_GAP;
+    }
+  return TRUE;
 }
 
 static ApPeriodRank
@@ -224,14 +266,14 @@ add_card (ApPlan   *self,
   ApStore *store = ap_plan_get_store (self);
   g_autofree char *uid = NULL;
   g_autofree char *text = NULL;
-  guint n = count_in_cell (self, f->period_id, f->step_id, 0);
-  guint position = MIN (data->position, n);
+  gint64 position, stride;
   sqlite3_stmt *stmt;
 
   if (!validate_fields (self, f, 0, error))
     return FALSE;
-  if ((uid = ap_plan_new_uid (self, "card", "card", error)) == NULL ||
-      !shift_cell (self, f->period_id, f->step_id, position, 1, 0, error))
+  if ((uid = ap_plan_new_uid (self, &card_uids, error)) == NULL ||
+      !place_in_cell (self, f->period_id, f->step_id, data->position, "[]", 1,
+                      &position, &stride, error))
     return FALSE;
 
   stmt = ap_store_prepare (store,
@@ -285,58 +327,66 @@ ap_plan_add_card (ApPlan              *self,
 
 typedef struct
 {
-  gint64 card_id;
-  gint64 period_id;
-  gint64 step_id;
-  guint  position;
+  const gint64 *ids;
+  guint         n;
+  gint64        period_id;
+  gint64        step_id;
+  guint         position;
 } MoveData;
 
+/* The cards land together, in the order given, at @position among the cell's other
+ * cards; each writes its own row and history entry. */
 static gboolean
-move_card (ApPlan   *self,
-           gpointer  user_data,
-           GError  **error)
+move_cards (ApPlan   *self,
+            gpointer  user_data,
+            GError  **error)
 {
   MoveData *data = user_data;
   ApStore *store = ap_plan_get_store (self);
-  ApCard *card = ap_row_list_lookup (ap_plan_get_cards (self), data->card_id);
-  g_autofree char *title = NULL;
-  gint64 from_period, from_step, from_position;
-  guint n, position;
-  sqlite3_stmt *stmt;
+  g_autoptr(GString) moving = g_string_new ("[");
+  gint64 first, stride;
 
-  if (card == NULL)
-    {
-      g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOT_FOUND,
-                           _("The card does not exist any more"));
-      return FALSE;
-    }
   if (!ap_plan_row_exists (self, "SELECT 1 FROM step WHERE id = ?", data->step_id) ||
       !ap_plan_row_exists (self, "SELECT 1 FROM period WHERE id = ?", data->period_id))
     return ap_plan_fail (error, AP_PLAN_ERROR_INVALID, _("There is no such cell in the roadmap"));
+  for (guint i = 0; i < data->n; i++)
+    {
+      if (ap_row_list_lookup (ap_plan_get_cards (self), data->ids[i]) == NULL)
+        {
+          g_set_error_literal (error, AP_PLAN_ERROR, AP_PLAN_ERROR_NOT_FOUND,
+                               _("The card does not exist any more"));
+          return FALSE;
+        }
+      g_string_append_printf (moving, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", data->ids[i]);
+    }
+  g_string_append_c (moving, ']');
+  if (data->n == 0 ||
+      !place_in_cell (self, data->period_id, data->step_id, data->position, moving->str,
+                      data->n, &first, &stride, error))
+    return data->n == 0;
 
-  title = g_strdup (ap_card_get_title (card));
-  from_period = ap_card_get_period_id (card);
-  from_step = ap_card_get_step_id (card);
-  from_position = ap_card_get_position (card);
-  n = count_in_cell (self, data->period_id, data->step_id, data->card_id);
-  position = MIN (data->position, n);
+  for (guint i = 0; i < data->n; i++)
+    {
+      ApCard *card = ap_row_list_lookup (ap_plan_get_cards (self), data->ids[i]);
+      g_autofree char *title = g_strdup (ap_card_get_title (card));
+      gint64 from_period = ap_card_get_period_id (card);
+      gint64 from_step = ap_card_get_step_id (card);
+      sqlite3_stmt *stmt;
 
-  /* Close the gap the card leaves, then open one where it lands. */
-  if (!shift_cell (self, from_period, from_step, from_position + 1, -1, data->card_id, error) ||
-      !shift_cell (self, data->period_id, data->step_id, position, 1, data->card_id, error))
-    return FALSE;
-  stmt = ap_store_prepare (store, "UPDATE card SET period_id = ?, step_id = ?, position = ? WHERE id = ?",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->period_id);
-  sqlite3_bind_int64 (stmt, 2, data->step_id);
-  sqlite3_bind_int64 (stmt, 3, position);
-  sqlite3_bind_int64 (stmt, 4, data->card_id);
-  if (!ap_store_step_done (store, stmt, error))
-    return FALSE;
-  return record_move (self, data->card_id, title, from_period, from_step,
-                      data->period_id, data->step_id, error);
+      stmt = ap_store_prepare (store, "UPDATE card SET period_id = ?, step_id = ?, position = ? WHERE id = ?",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, data->period_id);
+      sqlite3_bind_int64 (stmt, 2, data->step_id);
+      sqlite3_bind_int64 (stmt, 3, first + (gint64) i * stride);
+      sqlite3_bind_int64 (stmt, 4, data->ids[i]);
+      if (!ap_store_step_done (store, stmt, error) ||
+          !record_move (self, data->ids[i], title, from_period, from_step,
+                        data->period_id, data->step_id, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* For commands that move cards as part of a larger change (removing a period). */
@@ -348,11 +398,18 @@ ap_plan_move_card_within_command (ApPlan  *self,
                                   guint    position,
                                   GError **error)
 {
-  MoveData data = { card_id, period_id, step_id, position };
+  MoveData data = { &card_id, 1, period_id, step_id, position };
 
-  return move_card (self, &data, error);
+  return move_cards (self, &data, error);
 }
 
+/**
+ * ap_plan_move_card:
+ * @position: the place among the cell's other cards (0 first); past the end appends
+ *
+ * Moves a card to a cell, or to another place in its own cell, in one undoable
+ * command that records the move in the change history.
+ */
 gboolean
 ap_plan_move_card (ApPlan  *self,
                    gint64   card_id,
@@ -361,10 +418,10 @@ ap_plan_move_card (ApPlan  *self,
                    guint    position,
                    GError **error)
 {
-  MoveData data = { card_id, period_id, step_id, position };
+  MoveData data = { &card_id, 1, period_id, step_id, position };
 
   g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
-  return ap_plan_run_command (self, _("Move Card"), move_card, &data, error);
+  return ap_plan_run_command (self, _("Move Card"), move_cards, &data, error);
 }
 
 typedef struct
@@ -396,9 +453,9 @@ update_card (ApPlan   *self,
     return FALSE;
 
   old_title = g_strdup (ap_card_get_title (card));
-  move = (MoveData) { data->card_id, f->period_id, f->step_id, G_MAXUINT };
+  move = (MoveData) { &data->card_id, 1, f->period_id, f->step_id, G_MAXUINT };
   if ((f->period_id != ap_card_get_period_id (card) || f->step_id != ap_card_get_step_id (card)) &&
-      !move_card (self, &move, error))
+      !move_cards (self, &move, error))
     return FALSE;
 
   stmt = ap_store_prepare (store,
@@ -461,9 +518,7 @@ delete_card (ApPlan   *self,
                           period_name (self, ap_card_get_period_id (card)));
   if (!ap_plan_add_history (self, AP_HISTORY_REMOVED, 0, ap_card_get_title (card),
                             ap_card_get_period_id (card), 0, ap_card_get_step_id (card), 0,
-                            text, error) ||
-      !shift_cell (self, ap_card_get_period_id (card), ap_card_get_step_id (card),
-                   ap_card_get_position (card) + 1, -1, card_id, error))
+                            text, error))
     return FALSE;
 
   stmt = ap_store_prepare (store, "DELETE FROM card WHERE id = ?", error);
@@ -490,46 +545,13 @@ ap_plan_delete_card (ApPlan  *self,
   return ap_plan_run_command (self, _("Delete Card"), delete_card, &card_id, error);
 }
 
-typedef struct
-{
-  const gint64 *ids;
-  guint         n;
-  gint64        period_id;
-  gint64        step_id;
-  guint         position;
-} MoveManyData;
-
-/* The cards land together, in the order given, from @position on. */
-static gboolean
-move_cards (ApPlan   *self,
-            gpointer  user_data,
-            GError  **error)
-{
-  MoveManyData *data = user_data;
-
-  for (guint i = 0; i < data->n; i++)
-    {
-      ApCard *card = ap_row_list_lookup (ap_plan_get_cards (self), data->ids[i]);
-      guint position = data->position == G_MAXUINT ? G_MAXUINT : data->position + i;
-      MoveData move = { data->ids[i], data->period_id, data->step_id, position };
-
-      /* A card taken from before the landing place in the same cell shifts it up. */
-      if (card != NULL && data->position != G_MAXUINT &&
-          ap_card_get_period_id (card) == data->period_id &&
-          ap_card_get_step_id (card) == data->step_id &&
-          ap_card_get_position (card) < (gint64) position && position > 0)
-        move.position = position - 1;
-      if (!move_card (self, &move, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * ap_plan_move_cards:
  *
- * Moves several cards to one cell in one transaction (one undo step), each recorded in
- * the change history.
+ * @position: the place among the cell's cards that stay (0 first); past the end appends
+ *
+ * Moves several cards to one cell, where they land together in the order given, in one
+ * transaction (one undo step), each recorded in the change history.
  */
 gboolean
 ap_plan_move_cards (ApPlan        *self,
@@ -540,7 +562,7 @@ ap_plan_move_cards (ApPlan        *self,
                     guint          position,
                     GError       **error)
 {
-  MoveManyData data = { card_ids, n_cards, period_id, step_id, position };
+  MoveData data = { card_ids, n_cards, period_id, step_id, position };
 
   g_return_val_if_fail (AP_IS_PLAN (self), FALSE);
   g_return_val_if_fail (card_ids != NULL || n_cards == 0, FALSE);

@@ -16,8 +16,7 @@
 
 typedef struct
 {
-  const char *table;
-  const char *uid_prefix;
+  ApUidSource uids;
   const char *insert_sql;    /* parameters: uid, position, then the kind's columns */
   const char *update_sql;    /* parameters: the kind's columns, then id */
   const char *position_sql;  /* SELECT position, scope FROM … WHERE id = ? */
@@ -43,7 +42,7 @@ typedef struct
 
 static const EntityInfo entities[AP_N_ENTITIES] = {
   [AP_ENTITY_ORGANIZATION] = {
-    "organization", "org",
+    AP_UID_SOURCE ("organization", "org"),
     "INSERT INTO organization (uid, position, name, color, footnote) VALUES (?, ?, ?, ?, nullif(?, 0))",
     "UPDATE organization SET name = ?, color = ?, footnote = nullif(?, 0) WHERE id = ?",
     UNSCOPED ("organization"),
@@ -51,7 +50,7 @@ static const EntityInfo entities[AP_N_ENTITIES] = {
     N_("Add Organization"), N_("Edit Organization"), N_("Remove Organization"),
   },
   [AP_ENTITY_ACTIVITY] = {
-    "activity", "activity",
+    AP_UID_SOURCE ("activity", "activity"),
     "INSERT INTO activity (uid, position, name, subtitle) VALUES (?, ?, ?, ?)",
     "UPDATE activity SET name = ?, subtitle = ? WHERE id = ?",
     UNSCOPED ("activity"),
@@ -59,7 +58,7 @@ static const EntityInfo entities[AP_N_ENTITIES] = {
     N_("Add Activity"), N_("Edit Activity"), N_("Remove Activity"),
   },
   [AP_ENTITY_STEP] = {
-    "step", "step",
+    AP_UID_SOURCE ("step", "step"),
     "INSERT INTO step (uid, position, activity_id, name) VALUES (?, ?, ?, ?)",
     "UPDATE step SET activity_id = ?, name = ? WHERE id = ?",
     SCOPED ("step", "activity_id"),
@@ -67,7 +66,7 @@ static const EntityInfo entities[AP_N_ENTITIES] = {
     N_("Add Step"), N_("Edit Step"), N_("Remove Step"),
   },
   [AP_ENTITY_PERIOD] = {
-    "period", "period",
+    AP_UID_SOURCE ("period", "period"),
     "INSERT INTO period (uid, position, name, start_date, end_date, is_backlog) VALUES (?, ?, ?, ?, ?, ?)",
     "UPDATE period SET name = ?, start_date = ?, end_date = ?, is_backlog = ? WHERE id = ?",
     UNSCOPED ("period"),
@@ -75,7 +74,7 @@ static const EntityInfo entities[AP_N_ENTITIES] = {
     N_("Add Period"), N_("Edit Period"), N_("Remove Period"),
   },
   [AP_ENTITY_STAGE] = {
-    "stage", "stage",
+    AP_UID_SOURCE ("stage", "stage"),
     "INSERT INTO stage (uid, position, name, color) VALUES (?, ?, ?, ?)",
     "UPDATE stage SET name = ?, color = ? WHERE id = ?",
     UNSCOPED ("stage"),
@@ -83,7 +82,7 @@ static const EntityInfo entities[AP_N_ENTITIES] = {
     N_("Add Stage"), N_("Edit Stage"), N_("Remove Stage"),
   },
   [AP_ENTITY_INITIATIVE] = {
-    "initiative", "initiative",
+    AP_UID_SOURCE ("initiative", "initiative"),
     "INSERT INTO initiative (uid, position, name, notes) VALUES (?, ?, ?, ?)",
     "UPDATE initiative SET name = ?, notes = ? WHERE id = ?",
     UNSCOPED ("initiative"),
@@ -91,7 +90,7 @@ static const EntityInfo entities[AP_N_ENTITIES] = {
     N_("Add Initiative"), N_("Edit Initiative"), N_("Remove Initiative"),
   },
   [AP_ENTITY_CATEGORY] = {
-    "pain_category", "category",
+    AP_UID_SOURCE ("pain_category", "category"),
     "INSERT INTO pain_category (uid, position, name, color, notes, status, recorded_incidents)"
     " VALUES (?, ?, ?, ?, ?, ?, nullif(?, -1))",
     "UPDATE pain_category SET name = ?, color = ?, notes = ?, status = ?,"
@@ -292,7 +291,7 @@ add_entity (ApPlan   *self,
   sqlite3_stmt *stmt;
 
   if (!validate (self, data->kind, data->fields, error) ||
-      (uid = ap_plan_new_uid (self, info->table, info->uid_prefix, error)) == NULL ||
+      (uid = ap_plan_new_uid (self, &info->uids, error)) == NULL ||
       !shift (self, info, scope, position, 1, 0, error) ||
       (stmt = ap_store_prepare (store, info->insert_sql, error)) == NULL)
     return FALSE;

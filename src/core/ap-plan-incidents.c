@@ -18,6 +18,10 @@
 #define MAX_TEXT 100000
 #define MAX_KEY 200
 
+static const ApUidSource incident_uids = AP_UID_SOURCE ("incident", "inc");
+static const ApUidSource anecdote_uids = AP_UID_SOURCE ("anecdote", "anec");
+static const ApUidSource ticket_uids = AP_UID_SOURCE ("ticket", "tkt");
+
 typedef struct
 {
   gint64                  id;      /* the row changed; for adds, the new row */
@@ -152,7 +156,7 @@ add_incident_cb (ApPlan    *self,
 {
   CommandData *d = data;
   const ApIncidentFields *f = d->incident;
-  g_autofree char *uid = ap_plan_new_uid (self, "incident", "inc", error);
+  g_autofree char *uid = ap_plan_new_uid (self, &incident_uids, error);
   g_autofree char *title = g_strstrip (g_strdup (f->title));
   sqlite3_stmt *stmt;
 
@@ -230,7 +234,7 @@ write_anecdote_cb (ApPlan    *self,
   const char *date = f->date != NULL && *f->date != '\0' ? f->date : NULL;
   sqlite3_stmt *stmt;
 
-  if (d->owner != 0 && (uid = ap_plan_new_uid (self, "anecdote", "anec", error)) == NULL)
+  if (d->owner != 0 && (uid = ap_plan_new_uid (self, &anecdote_uids, error)) == NULL)
     return FALSE;
   stmt = ap_store_prepare (ap_plan_get_store (self),
                            d->owner != 0
@@ -265,7 +269,7 @@ write_ticket_cb (ApPlan    *self,
   g_autofree char *key = g_strstrip (g_strdup (d->key));
   sqlite3_stmt *stmt;
 
-  if (d->owner != 0 && (uid = ap_plan_new_uid (self, "ticket", "tkt", error)) == NULL)
+  if (d->owner != 0 && (uid = ap_plan_new_uid (self, &ticket_uids, error)) == NULL)
     return FALSE;
   stmt = ap_store_prepare (ap_plan_get_store (self),
                            d->owner != 0

@@ -15,10 +15,22 @@ gboolean  ap_plan_run_command   (ApPlan         *self,
                                  ApCommandFunc   func,
                                  gpointer        data,
                                  GError        **error);
-char     *ap_plan_new_uid       (ApPlan         *self,
-                                 const char     *table,
-                                 const char     *prefix,
-                                 GError        **error);
+/* Where a kind's new uids come from: "<prefix>-<n>" for the first free n from the
+ * largest row id on. Both statements are constant strings, so the store prepares them
+ * once; declare a source static (AP_UID_SOURCE) so its addresses stay the same. */
+typedef struct
+{
+  const char *prefix;
+  const char *next_sql;
+  const char *exists_sql;
+} ApUidSource;
+
+#define AP_UID_SOURCE(table, prefix) \
+  { prefix, "SELECT ifnull(max(id), 0) + 1 FROM " table, "SELECT 1 FROM " table " WHERE uid = ?" }
+
+char     *ap_plan_new_uid       (ApPlan             *self,
+                                 const ApUidSource  *source,
+                                 GError            **error);
 gboolean  ap_plan_add_history   (ApPlan         *self,
                                  int             kind,
                                  gint64          card_id,

@@ -879,39 +879,38 @@ ap_plan_today (void)
 
 /* A fresh stable id such as "card-42" that no row of @table uses yet. */
 char *
-ap_plan_new_uid (ApPlan      *self,
-                 const char  *table,
-                 const char  *prefix,
-                 GError     **error)
+ap_plan_new_uid (ApPlan             *self,
+                 const ApUidSource  *source,
+                 GError            **error)
 {
-  g_autofree char *count_sql = g_strdup_printf ("SELECT ifnull(max(id), 0) + 1 FROM %s", table);
-  g_autofree char *exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE uid = ?", table);
-  sqlite3 *db = ap_store_get_db (self->store);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = ap_store_prepare (self->store, source->next_sql, error);
   gint64 n = 1;
-  char *uid = NULL;
 
-  if (sqlite3_prepare_v2 (db, count_sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
-  if (sqlite3_prepare_v2 (db, exists_sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      ap_store_set_error (self->store, error, "uid");
-      return NULL;
-    }
+  if ((stmt = ap_store_prepare (self->store, source->exists_sql, error)) == NULL)
+    return NULL;
   for (;; n++)
     {
-      uid = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, n);
+      char *uid = g_strdup_printf ("%s-%" G_GINT64_FORMAT, source->prefix, n);
+      int rc;
+
       sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        break;
+      rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        return uid;
       g_free (uid);
+      if (rc != SQLITE_ROW)
+        {
+          ap_store_set_error (self->store, error, "uid");
+          return NULL;
+        }
     }
-  sqlite3_finalize (stmt);
-  return uid;
 }
 
 gboolean
@@ -926,7 +925,8 @@ ap_plan_add_history (ApPlan      *self,
                      const char  *text,
                      GError     **error)
 {
-  g_autofree char *uid = ap_plan_new_uid (self, "history", "hist", error);
+  static const ApUidSource uids = AP_UID_SOURCE ("history", "hist");
+  g_autofree char *uid = ap_plan_new_uid (self, &uids, error);
   g_autofree char *today = ap_plan_today ();
   sqlite3_stmt *stmt;
 

@@ -17,4 +17,10 @@ extern const guint ap_schema_n_migrations;
 extern const char ap_schema_fts_suspend[];
 extern const char ap_schema_fts_resume[];
 
+/* card.position is a sort key within the card's cell (ordered by position, then id), not
+ * an index: new keys fall between their neighbours', so a move writes one card row. Keys
+ * are written this far apart (snapshot import, a renumbered cell), and a cell is
+ * renumbered only when two neighbours have no room left between them. */
+#define AP_CARD_POSITION_GAP 1024
+
 G_END_DECLS

@@ -197,7 +197,8 @@ place_step (Importer          *self,
   return self->steps_per_activity[activity - 1]++;
 }
 
-/* A card's position within its cell, the @index-th card of the array. */
+/* A card's sort key within its cell, the @index-th card of the array: spaced
+ * AP_CARD_POSITION_GAP apart, so that later moves find room between neighbours. */
 static gint64
 place_card (Importer          *self,
             const ApJsonNode **values,
@@ -212,7 +213,7 @@ place_card (Importer          *self,
   *key = (period - 1) * n_steps + step - 1;
   count = GPOINTER_TO_SIZE (g_hash_table_lookup (self->cards_per_cell, key));
   g_hash_table_insert (self->cards_per_cell, key, GSIZE_TO_POINTER (count + 1));
-  return count;
+  return (gint64) count * AP_CARD_POSITION_GAP;
 }
 
 /* Where the @index-th entity of @kind goes among its siblings. */

@@ -663,7 +663,7 @@ write_card (Generator   *g,
   bind_string (stmt, 5, g->text[1]);
   sqlite3_bind_int64 (stmt, 6, step);
   sqlite3_bind_int64 (stmt, 7, period);
-  sqlite3_bind_int64 (stmt, 8, (*cell)++);
+  sqlite3_bind_int64 (stmt, 8, (gint64) (*cell)++ * AP_CARD_POSITION_GAP);
   bind_string (stmt, 9, g->text[2]);
   bind_optional_int (stmt, 10, initiative);
   g->card_step[card - 1] = step;
