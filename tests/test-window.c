@@ -194,8 +194,8 @@ test_sample (Fixture       *fixture,
   g_assert_cmpuint (count_outline (window), ==, n_cards);
   g_assert_cmpuint (g_list_model_get_n_items (ap_incident_view_get_model (get_child (window, "incident_view"))),
                     ==, count_items (ap_plan_get_incidents (plan)));
-  g_assert_cmpuint (ap_chart_data_get_n_categories (ap_chart_view_get_data (get_child (window, "chart_view"))),
-                    ==, count_items (ap_plan_get_categories (plan)));
+  /* The charts read their figures when first shown, not while the roadmap opens. */
+  g_assert_true (ap_chart_data_get_stale (ap_chart_view_get_data (get_child (window, "chart_view"))));
   g_assert_cmpuint (count_items (ap_plan_get_incidents (plan)), >, 0);
   g_assert_cmpuint (count_items (ap_plan_get_categories (plan)), >, 0);
   g_assert_cmpstr (roadmap_page (window), !=, "empty");
@@ -208,6 +208,9 @@ test_sample (Fixture       *fixture,
         ;
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, views[i]);
     }
+  g_assert_false (ap_chart_data_get_stale (ap_chart_view_get_data (get_child (window, "chart_view"))));
+  g_assert_cmpuint (ap_chart_data_get_n_categories (ap_chart_view_get_data (get_child (window, "chart_view"))),
+                    ==, count_items (ap_plan_get_categories (plan)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "roadmap"));
 
   destroy_window (window);

@@ -171,6 +171,61 @@ load_card_links (ApObject *object,
     }
 }
 
+/* Every card's links, from one pass over each link table. */
+static gboolean
+bulk_load_card_links (ApRowList  *list,
+                      gpointer    user_data,
+                      GError    **error)
+{
+  static const char * const all_links_sql[AP_CARD_N_LINKS] = {
+    "SELECT card_id, organization_id FROM card_organization ORDER BY card_id, position",
+    "SELECT card_id, category_id FROM card_category ORDER BY card_id, position",
+    "SELECT card_id, incident_id FROM card_incident ORDER BY card_id, position",
+    "SELECT card_id, depends_on_id FROM card_dependency ORDER BY card_id, position",
+  };
+  ApPlan *self = user_data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint link = 0; link < AP_CARD_N_LINKS; link++)
+    {
+      sqlite3_stmt *stmt = ap_store_prepare (self->store, all_links_sql[link], error);
+      gint64 card = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      g_array_set_size (ids, 0);
+      do
+        {
+          gint64 next;
+
+          rc = sqlite3_step (stmt);
+          next = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+          /* A card's run of rows has ended: hand it its links. */
+          if (next != card && card != 0)
+            {
+              ApCard *object = ap_row_list_lookup (list, card);
+
+              if (object != NULL)
+                ap_card_set_links (object, link, (const gint64 *) (gpointer) ids->data, ids->len);
+              g_array_set_size (ids, 0);
+            }
+          card = next;
+          if (rc == SQLITE_ROW)
+            {
+              gint64 target = sqlite3_column_int64 (stmt, 1);
+
+              g_array_append_val (ids, target);
+            }
+        }
+      while (rc == SQLITE_ROW);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return ap_store_set_error (self->store, error, "read");
+    }
+  return TRUE;
+}
+
 static gboolean
 reload_all (ApPlan  *self,
             GError **error)
@@ -180,7 +235,9 @@ reload_all (ApPlan  *self,
   for (guint i = 0; i < N_LISTS; i++)
     if (!ap_row_list_reload (self->lists[i], error))
       return FALSE;
-  return TRUE;
+  /* The roadmap, its outline and the history panel walk these whole at once. */
+  return ap_row_list_make_all (self->lists[LIST_CARDS], error) &&
+         ap_row_list_make_all (self->lists[LIST_HISTORY], error);
 }
 
 static ApRowList *
@@ -579,6 +636,7 @@ ap_plan_new_for_store (ApStore  *store,
   for (guint i = 0; i < N_LISTS; i++)
     self->lists[i] = ap_row_list_new (store, list_types[i]);
   ap_row_list_set_load_func (self->lists[LIST_CARDS], load_card_links, self);
+  ap_row_list_set_bulk_load_func (self->lists[LIST_CARDS], bulk_load_card_links, self);
 
   if (!reload_all (self, error))
     return NULL;

@@ -13,10 +13,13 @@ struct _ApRowList
   GType              item_type;
   char              *select_one_sql;
   char              *select_ids_sql;
+  char              *select_all_sql;
   GArray            *ids;      /* gint64, ascending */
   GPtrArray         *objects;  /* ApObject* or NULL, parallel to ids */
   ApRowListLoadFunc  load_func;
   gpointer           load_data;
+  ApRowListBulkLoadFunc bulk_load_func;
+  gpointer           bulk_load_data;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -140,6 +143,7 @@ ap_row_list_finalize (GObject *object)
   g_clear_object (&self->store);
   g_free (self->select_one_sql);
   g_free (self->select_ids_sql);
+  g_free (self->select_all_sql);
 
   G_OBJECT_CLASS (ap_row_list_parent_class)->finalize (object);
 }
@@ -174,6 +178,7 @@ ap_row_list_new (ApStore *store,
   self->select_one_sql = g_strdup_printf ("%s WHERE id = ?",
                                           ap_object_class_get_select_sql (object_class));
   self->select_ids_sql = g_strdup_printf ("SELECT id FROM %s ORDER BY id", object_class->table);
+  self->select_all_sql = g_strdup_printf ("%s ORDER BY id", ap_object_class_get_select_sql (object_class));
   return self;
 }
 
@@ -184,6 +189,53 @@ ap_row_list_set_load_func (ApRowList         *self,
 {
   self->load_func = func;
   self->load_data = user_data;
+}
+
+void
+ap_row_list_set_bulk_load_func (ApRowList             *self,
+                                ApRowListBulkLoadFunc  func,
+                                gpointer               user_data)
+{
+  self->bulk_load_func = func;
+  self->bulk_load_data = user_data;
+}
+
+/* Makes every object not made yet, from one pass over the table instead of a query per
+ * row (each of which, outside a transaction, takes and drops the file's read lock): for
+ * lists that every view walks whole, such as the roadmap's cards. What hangs off the
+ * rows is loaded by the bulk load function if there is one, else row by row. */
+gboolean
+ap_row_list_make_all (ApRowList  *self,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+  guint position = 0;
+  int rc;
+
+  g_return_val_if_fail (AP_IS_ROW_LIST (self), FALSE);
+
+  if ((stmt = ap_store_prepare (self->store, self->select_all_sql, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      /* Both are in id order; a row added since the ids were read waits for its refresh. */
+      while (position < self->ids->len && g_array_index (self->ids, gint64, position) < id)
+        position++;
+      if (position == self->ids->len)
+        break;
+      if (g_array_index (self->ids, gint64, position) != id ||
+          g_ptr_array_index (self->objects, position) != NULL)
+        continue;
+      g_ptr_array_index (self->objects, position) = ap_object_new_from_row (self->item_type, stmt);
+      if (self->bulk_load_func == NULL && self->load_func != NULL)
+        self->load_func (g_ptr_array_index (self->objects, position), self->load_data);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return ap_store_set_error (self->store, error, "read");
+  return self->bulk_load_func == NULL || self->bulk_load_func (self, self->bulk_load_data, error);
 }
 
 const char *

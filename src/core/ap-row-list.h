@@ -19,12 +19,22 @@ typedef void (*ApRowListLoadFunc) (ApObject *object,
 #define AP_TYPE_ROW_LIST (ap_row_list_get_type ())
 G_DECLARE_FINAL_TYPE (ApRowList, ap_row_list, AP, ROW_LIST, GObject)
 
+/* Loads what hangs off the rows for every object made so far, in a few queries. */
+typedef gboolean (*ApRowListBulkLoadFunc) (ApRowList  *list,
+                                           gpointer    user_data,
+                                           GError    **error);
+
 ApRowList *ap_row_list_new          (ApStore           *store,
                                      GType              item_type);
 void       ap_row_list_set_load_func (ApRowList        *self,
                                      ApRowListLoadFunc  func,
                                      gpointer           user_data);
+void       ap_row_list_set_bulk_load_func (ApRowList             *self,
+                                          ApRowListBulkLoadFunc  func,
+                                          gpointer               user_data);
 gboolean   ap_row_list_reload       (ApRowList         *self,
+                                     GError           **error);
+gboolean   ap_row_list_make_all     (ApRowList         *self,
                                      GError           **error);
 void       ap_row_list_refresh_row  (ApRowList         *self,
                                      gint64             id);

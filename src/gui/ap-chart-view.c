@@ -387,7 +387,11 @@ ap_chart_view_set_plan (ApChartView *self,
       self->data = ap_chart_data_new (plan);
       g_signal_connect (self->data, "invalidated", G_CALLBACK (on_data_invalidated_cb), self);
       ap_chart_canvas_set_data (self->canvas, self->data);
-      recompute_cb (self);
+      /* The figures start stale: a view not shown reads them when it is mapped. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        recompute_cb (self);
+      else
+        update_stack (self);
     }
   else
     {

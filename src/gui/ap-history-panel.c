@@ -10,7 +10,7 @@
 #include "ap-history-panel.h"
 
 /* The roadmap's change history beside the canvas: entries grouped by date, newest
- * first, each with its kind and text. Activating an entry whose card still exists asks
+ * first, each with its kind and text, in a list view that makes only the rows on screen. Activating an entry whose card still exists asks
  * the roadmap to show that card. "Copy as Markdown" copies the history in the seed
  * page's style. */
 
@@ -21,7 +21,8 @@ struct _ApHistoryPanel
   ApPlan           *plan;
   GtkSortListModel *entries;
   GtkWidget        *box;
-  GtkListBox       *list;
+  GtkStack         *stack;
+  GtkListView      *list;
 };
 
 G_DEFINE_FINAL_TYPE (ApHistoryPanel, ap_history_panel, GTK_TYPE_WIDGET)
@@ -49,72 +50,119 @@ compare_entries_cb (gconstpointer a,
   return (ia < ib) - (ia > ib);
 }
 
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+/* A row: the date heading (shown above the first entry of each date), the kind and the
+ * text. Rows are recycled by the list view, so a history of any length costs only the
+ * rows on screen. */
+static void update_heading (ApHistoryPanel *self,
+                            GtkListItem    *item);
+
+/* An entry added or removed before a row moves it, and can change whether it starts a
+ * date; the list view rebinds only rows whose entry changed. */
+static void
+on_position_cb (GtkListItem    *item,
+                GParamSpec     *pspec,
+                ApHistoryPanel *self)
 {
-  ApHistoryEntry *entry = item;
+  update_heading (self, item);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ApHistoryPanel           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *date = gtk_label_new (NULL);
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "history-row");
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (date), 0.0);
+  gtk_widget_add_css_class (date, "heading");
+  gtk_widget_set_margin_top (date, 12);
+  gtk_widget_set_margin_bottom (date, 6);
+  gtk_widget_set_margin_top (kind, 6);
+  gtk_label_set_xalign (GTK_LABEL (kind), 0.0);
+  gtk_widget_add_css_class (kind, "caption-heading");
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (box), date);
+  gtk_box_append (GTK_BOX (box), kind);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_item_set_child (item, box);
+  g_signal_connect (item, "notify::position", G_CALLBACK (on_position_cb), self);
+}
+
+/* Shows the date heading when the row's entry is the first of its date. */
+static void
+update_heading (ApHistoryPanel *self,
+                GtkListItem    *item)
+{
+  ApHistoryEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *date = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  guint position = gtk_list_item_get_position (item);
+  g_autoptr(ApHistoryEntry) previous = NULL;
+
+  if (entry == NULL)
+    return;
+  if (position > 0 && position != GTK_INVALID_LIST_POSITION)
+    previous = g_list_model_get_item (G_LIST_MODEL (self->entries), position - 1);
+  gtk_label_set_text (GTK_LABEL (date), ap_history_entry_get_date (entry));
+  gtk_widget_set_visible (date, previous == NULL ||
+                                g_strcmp0 (ap_history_entry_get_date (entry),
+                                           ap_history_entry_get_date (previous)) != 0);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ApHistoryPanel           *self)
+{
+  ApHistoryEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *kind_label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *text_label = gtk_widget_get_next_sibling (kind_label);
   ApHistoryKind kind = ap_history_kind_from_string (ap_history_entry_get_kind (entry));
   const char *label = ap_history_kind_to_label (kind);
   const char *text = ap_history_entry_get_text (entry);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *kind_label = gtk_label_new (label != NULL ? label : ap_history_entry_get_kind (entry));
-  GtkWidget *text_label = gtk_label_new (text != NULL && *text != '\0' ? text
-                                         : ap_history_entry_get_subject (entry));
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", gtk_label_get_text (GTK_LABEL (kind_label)),
-                                                 gtk_label_get_text (GTK_LABEL (text_label)));
+  g_autofree char *accessible = NULL;
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (kind_label), 0.0);
-  gtk_widget_add_css_class (kind_label, "caption-heading");
+  gtk_label_set_text (GTK_LABEL (kind_label), label != NULL ? label : ap_history_entry_get_kind (entry));
+  gtk_label_set_text (GTK_LABEL (text_label), text != NULL && *text != '\0' ? text
+                                              : ap_history_entry_get_subject (entry));
+  gtk_widget_remove_css_class (kind_label, "error");
+  gtk_widget_remove_css_class (kind_label, "warning");
+  gtk_widget_remove_css_class (kind_label, "accent");
   gtk_widget_add_css_class (kind_label, kind == AP_HISTORY_REMOVED ? "error"
                                         : kind == AP_HISTORY_DEFERRED ? "warning" : "accent");
-  gtk_label_set_xalign (GTK_LABEL (text_label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (box), kind_label);
-  gtk_box_append (GTK_BOX (box), text_label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "ap-entry", g_object_ref (entry), g_object_unref);
-  return row;
+  accessible = g_strdup_printf ("%s, %s: %s", ap_history_entry_get_date (entry),
+                                gtk_label_get_text (GTK_LABEL (kind_label)),
+                                gtk_label_get_text (GTK_LABEL (text_label)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  update_heading (self, item);
 }
 
 static void
-header_cb (GtkListBoxRow *row,
-           GtkListBoxRow *before,
-           gpointer       user_data)
+on_entries_changed_cb (GListModel     *model,
+                       guint           position,
+                       guint           removed,
+                       guint           added,
+                       ApHistoryPanel *self)
 {
-  ApHistoryEntry *entry = g_object_get_data (G_OBJECT (row), "ap-entry");
-  ApHistoryEntry *previous = before != NULL ? g_object_get_data (G_OBJECT (before), "ap-entry") : NULL;
-  const char *date = ap_history_entry_get_date (entry);
-  GtkWidget *header;
-
-  if (previous != NULL && g_strcmp0 (date, ap_history_entry_get_date (previous)) == 0)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  header = gtk_label_new (date);
-  gtk_label_set_xalign (GTK_LABEL (header), 0.0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_bottom (header, 6);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_list_box_row_set_header (row, header);
+  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (model) > 0 ? "list" : "empty");
 }
 
 static void
-on_row_activated_cb (GtkListBox     *list,
-                     GtkListBoxRow  *row,
-                     ApHistoryPanel *self)
+on_activate_cb (GtkListView    *list,
+                guint           position,
+                ApHistoryPanel *self)
 {
-  ApHistoryEntry *entry = g_object_get_data (G_OBJECT (row), "ap-entry");
-  gint64 card_id = ap_history_entry_get_card_id (entry);
+  g_autoptr(ApHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+  gint64 card_id = entry != NULL ? ap_history_entry_get_card_id (entry) : 0;
 
   if (self->plan == NULL || card_id == 0 ||
       ap_row_list_lookup (ap_plan_get_cards (self->plan), card_id) == NULL)
@@ -160,10 +208,11 @@ ap_history_panel_dispose (GObject *object)
 {
   ApHistoryPanel *self = AP_HISTORY_PANEL (object);
 
-  if (self->list != NULL)
-    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  if (self->entries != NULL)
+    g_signal_handlers_disconnect_by_func (self->entries, on_entries_changed_cb, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   self->list = NULL;
+  self->stack = NULL;
   g_clear_object (&self->entries);
   g_clear_object (&self->plan);
 
@@ -196,31 +245,38 @@ ap_history_panel_init (ApHistoryPanel *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *placeholder = gtk_label_new (_("No changes yet. Moves, additions and deletions of cards are listed here."));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   self->entries = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_entries_cb, NULL, NULL)));
+  g_signal_connect_after (self->entries, "items-changed", G_CALLBACK (on_entries_changed_cb), self);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_box_append (GTK_BOX (self->box), new_header ());
   gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)))),
+                                                 factory));
+  gtk_list_view_set_single_click_activate (self->list, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_list_box_set_header_func (self->list, header_cb, NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Change history"), -1);
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_activate_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_valign (placeholder, GTK_ALIGN_START);
   gtk_widget_set_margin_top (placeholder, 24);
   gtk_widget_set_margin_start (placeholder, 12);
   gtk_widget_set_margin_end (placeholder, 12);
-  gtk_list_box_set_placeholder (self->list, placeholder);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->entries), create_row_cb, NULL, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Change history"), -1);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->box), scroller);
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, placeholder, "empty");
+  gtk_stack_add_named (self->stack, scroller, "list");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
   gtk_widget_set_size_request (GTK_WIDGET (self), 300, -1);
 }
 
@@ -249,7 +305,7 @@ ap_history_panel_get_entries (ApHistoryPanel *self)
   return G_LIST_MODEL (self->entries);
 }
 
-GtkListBox *
+GtkListView *
 ap_history_panel_get_list (ApHistoryPanel *self)
 {
   g_return_val_if_fail (AP_IS_HISTORY_PANEL (self), NULL);

@@ -14,7 +14,7 @@ GtkWidget  *ap_history_panel_new         (void);
 void        ap_history_panel_set_plan    (ApHistoryPanel *self,
                                           ApPlan         *plan);
 GListModel *ap_history_panel_get_entries (ApHistoryPanel *self);
-GtkListBox *ap_history_panel_get_list    (ApHistoryPanel *self);
+GtkListView *ap_history_panel_get_list   (ApHistoryPanel *self);
 void        ap_history_panel_copy        (ApHistoryPanel *self);
 
 G_END_DECLS
