@@ -719,6 +719,12 @@ test_selection_sync (Fixture       *fixture,
   iterate ();
   g_assert_true (gtk_window_get_focus (fixture->window) == GTK_WIDGET (canvas));
 
+  /* Shown for the first time, the outline reads the plan and selects b's row. */
+  ap_roadmap_view_set_mode (fixture->view, "outline");
+  iterate ();
+  g_assert_cmpint (ap_roadmap_outline_get_selected_card (outline), ==, id_of (b));
+  g_assert_cmpuint (ap_roadmap_outline_get_n_cards (outline), ==, n_items (ap_plan_get_cards (plan)));
+
   /* New Card from the page, in outline mode and in canvas mode: b's cell. */
   for (guint round = 0; round < 2; round++)
     {

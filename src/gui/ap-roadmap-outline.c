@@ -35,6 +35,9 @@ struct _ApRoadmapOutline
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
 
+  gboolean            attached;      /* the models read the plan: from the first map on */
+  gint64              pending_card;  /* selected while not attached */
+
   GtkWidget          *scroller;
   GtkListView        *list_view;
   GtkWidget          *menu;
@@ -385,12 +388,24 @@ dup_row_item (ApRoadmapOutline *self,
   return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 }
 
+/* The remembered selection while not attached, if its card is still listed. */
+static ApCard *
+pending_card (ApRoadmapOutline *self)
+{
+  ApCard *card = self->plan != NULL && self->pending_card != 0
+                 ? ap_row_list_lookup (ap_plan_get_cards (self->plan), self->pending_card) : NULL;
+
+  return card != NULL && match_card_cb (card, self) ? card : NULL;
+}
+
 static ApCard *
 dup_selected_card (ApRoadmapOutline *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
   gpointer item;
 
+  if (!self->attached)
+    return pending_card (self) != NULL ? g_object_ref (pending_card (self)) : NULL;
   if (position == GTK_INVALID_LIST_POSITION)
     return NULL;
   item = dup_row_item (self, position);
@@ -640,6 +655,32 @@ unwatch (ApRoadmapOutline *self)
   g_ptr_array_set_size (self->watched, 0);
 }
 
+/* Reading, filtering and sorting a big plan's cards into periods takes a while (half a
+ * second for 20,000), and the outline is not what a window opens on: the models take
+ * the plan when the outline is first shown, or first asked for its rows. Until then a
+ * selection is only remembered. */
+static void
+attach_models (ApRoadmapOutline *self)
+{
+  gint64 pending = self->pending_card;
+
+  if (self->attached || self->plan == NULL)
+    return;
+  self->attached = TRUE;
+  self->pending_card = 0;
+  gtk_filter_list_model_set_model (self->cards, G_LIST_MODEL (ap_plan_get_cards (self->plan)));
+  gtk_sort_list_model_set_model (self->periods, G_LIST_MODEL (ap_plan_get_periods (self->plan)));
+  if (pending != 0)
+    ap_roadmap_outline_select_card (self, pending);
+}
+
+static void
+ap_roadmap_outline_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ap_roadmap_outline_parent_class)->map (widget);
+  attach_models (AP_ROADMAP_OUTLINE (widget));
+}
+
 /* Set-up. */
 
 static void
@@ -723,6 +764,7 @@ ap_roadmap_outline_class_init (ApRoadmapOutlineClass *klass)
   add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "outline.move-left");
   add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "outline.move-right");
 
+  widget_class->map = ap_roadmap_outline_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "roadmap-outline");
 }
@@ -808,8 +850,12 @@ ap_roadmap_outline_set_plan (ApRoadmapOutline *self,
     return;
   unwatch (self);
   g_set_object (&self->plan, plan);
-  gtk_filter_list_model_set_model (self->cards, plan != NULL ? G_LIST_MODEL (ap_plan_get_cards (plan)) : NULL);
-  gtk_sort_list_model_set_model (self->periods, plan != NULL ? G_LIST_MODEL (ap_plan_get_periods (plan)) : NULL);
+  self->attached = FALSE;
+  self->pending_card = 0;
+  gtk_filter_list_model_set_model (self->cards, NULL);
+  gtk_sort_list_model_set_model (self->periods, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_models (self);
   for (guint i = 0; plan != NULL && i < G_N_ELEMENTS (structure); i++)
     {
       ApRowList *list = structure[i] (plan);
@@ -838,8 +884,20 @@ ap_roadmap_outline_set_filter (ApRoadmapOutline *self,
 guint
 ap_roadmap_outline_get_n_cards (ApRoadmapOutline *self)
 {
+  GListModel *cards;
+  guint n = 0;
+
   g_return_val_if_fail (AP_IS_ROADMAP_OUTLINE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  if (self->attached || self->plan == NULL)
+    return g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  cards = G_LIST_MODEL (ap_plan_get_cards (self->plan));
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(ApCard) card = g_list_model_get_item (cards, i);
+
+      n += match_card_cb (card, self);
+    }
+  return n;
 }
 
 /* The rows as shown: GtkTreeListRows of periods and cards. */
@@ -847,6 +905,7 @@ GListModel *
 ap_roadmap_outline_get_rows (ApRoadmapOutline *self)
 {
   g_return_val_if_fail (AP_IS_ROADMAP_OUTLINE (self), NULL);
+  attach_models (self);
   return G_LIST_MODEL (self->tree);
 }
 
@@ -878,6 +937,18 @@ ap_roadmap_outline_select_card (ApRoadmapOutline *self,
   g_return_val_if_fail (AP_IS_ROADMAP_OUTLINE (self), FALSE);
 
   card = self->plan != NULL && card_id != 0 ? ap_row_list_lookup (ap_plan_get_cards (self->plan), card_id) : NULL;
+  if (!self->attached)
+    {
+      gint64 before = self->pending_card;
+
+      self->pending_card = card != NULL && match_card_cb (card, self) ? card_id : 0;
+      if (self->pending_card != before)
+        {
+          update_actions (self);
+          g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+        }
+      return self->pending_card != 0;
+    }
   if (card == NULL || !match_card_cb (card, self))
     {
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -912,6 +983,8 @@ ap_roadmap_outline_get_selected_period (ApRoadmapOutline *self)
 
   g_return_val_if_fail (AP_IS_ROADMAP_OUTLINE (self), 0);
 
+  if (!self->attached)
+    return pending_card (self) != NULL ? ap_card_get_period_id (pending_card (self)) : 0;
   position = gtk_single_selection_get_selected (self->selection);
   item = position != GTK_INVALID_LIST_POSITION ? dup_row_item (self, position) : NULL;
   if (AP_IS_PERIOD (item))

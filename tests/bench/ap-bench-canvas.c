@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "ap-bench-gui.h"
 #include "ap-bench-canvas.h"
 #include "ap-plan.h"
 #include "ap-roadmap-canvas-private.h"
@@ -58,23 +59,6 @@ median_of (double *values,
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-static gboolean
-ensure_display (GError **error)
-{
-  static int state = -1;
-
-  if (state < 0)
-    {
-      state = gtk_init_check () ? 1 : 0;
-      if (state)
-        adw_init ();
-    }
-  if (!state)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                         "no display (run under xvfb-run -a, with GSK_RENDERER=cairo)");
-  return state;
 }
 
 /* Every node of the frame's tree, containers included, as the GL renderer counts them
@@ -383,7 +367,7 @@ ensure_canvas (ApBench  *bench,
 
   if (bench->canvas != NULL)
     return bench->canvas;
-  if (!ensure_display (error) || !ap_bench_ensure_plan (bench, error))
+  if (!ap_bench_ensure_display (FALSE, error) || !ap_bench_ensure_plan (bench, error))
     return NULL;
 
   c = bench->canvas = g_new0 (ApBenchCanvas, 1);

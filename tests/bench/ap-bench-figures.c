@@ -8,6 +8,7 @@
 #include "ap-bench-charts.h"
 #include "ap-bench-incidents.h"
 #include "ap-bench-sql.h"
+#include "ap-bench-window.h"
 #include "ap-plan.h"
 #include "ap-schema.h"
 #include "ap-snapshot.h"
@@ -531,6 +532,10 @@ const ApBenchFigure ap_bench_figures[] = {
     "ap_plan_move_card between two full cells (transaction, history, undo) vs a one-row "
     "UPDATE in its own transaction; WAL + synchronous=FULL plan files",
     ap_bench_figure_canvas_move_commit },
+  { "window.open", AP_BENCH_SECONDS, 2.0,
+    "ap_plan_open + a new window on the 20,000-card plan, shown at 1400×900 until its first "
+    "frame is painted vs ap_plan_open + ap_roadmap_layout_rebuild (every card measured)",
+    ap_bench_figure_window_open },
   /* The incident browser (issue 4). */
   { "incidents.search_keystroke", AP_BENCH_SECONDS, 2.0,
     "typing “flaky cert”, each keystroke's query (FTS5 prefix match, ORDER BY last seen) "

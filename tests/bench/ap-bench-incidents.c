@@ -5,6 +5,7 @@
 #include <malloc.h>
 #include <stdlib.h>
 
+#include "ap-bench-gui.h"
 #include "ap-bench-incidents.h"
 #include "ap-incident-list.h"
 #include "ap-incident-query.h"
@@ -30,37 +31,6 @@ typedef struct
   char            *text;
   GArray          *before;  /* what the list showed before this keystroke */
 } Keystroke;
-
-static gboolean
-ensure_display (GError **error)
-{
-  static int state = -1;
-  GSettingsSchema *schema;
-
-  if (state < 0)
-    {
-      state = gtk_init_check () ? 1 : 0;
-      if (state)
-        adw_init ();
-    }
-  if (!state)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "no display (run under xvfb-run -a, with GSK_RENDERER=cairo)");
-      return FALSE;
-    }
-  /* The view reads its sort from GSettings: without the schema GLib aborts. */
-  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           "no GSettings schema (set GSETTINGS_SCHEMA_DIR=<build>/data and "
-                           "GSETTINGS_BACKEND=memory)");
-      return FALSE;
-    }
-  g_settings_schema_unref (schema);
-  return TRUE;
-}
 
 static gboolean
 keystroke_trial (ApBench  *bench,
@@ -151,7 +121,7 @@ print_view_keystrokes (ApBench *bench,
   GtkEditable *entry;
   int min, nat;
 
-  if (!ensure_display (&error))
+  if (!ap_bench_ensure_display (TRUE, &error))
     {
       g_printerr ("bench: incidents.search_keystroke in the view: skipped (%s)\n", error->message);
       return;
@@ -360,7 +330,7 @@ open_views (ApBench  *bench,
 {
   g_autofree char *small = NULL;
 
-  if (!ensure_display (error) || !ap_bench_ensure_plan (bench, error) ||
+  if (!ap_bench_ensure_display (TRUE, error) || !ap_bench_ensure_plan (bench, error) ||
       (small = make_copy (bench, n_small, error)) == NULL ||
       (v->big = ap_plan_open (bench->plan_path, AP_PLAN_OPEN_DEFAULT, error)) == NULL ||
       (v->small = ap_plan_open (small, AP_PLAN_OPEN_DEFAULT, error)) == NULL)
