@@ -7,6 +7,7 @@
 #include "ap-plan.h"
 #include "ap-roadmap-export.h"
 #include "ap-roadmap-painter.h"
+#include "ap-roadmap-pen.h"
 
 typedef struct
 {
@@ -146,6 +147,74 @@ read_file (const char *path,
   return contents;
 }
 
+/* A pen that only remembers where the last text went. */
+static double last_text_y;
+static guint n_texts;
+
+static void
+record_fill (gpointer target, const ApRect *rect, double radius, const ApRgba *color)
+{
+}
+
+static void
+record_text (gpointer target, PangoLayout *layout, double x, double y, double scale, const ApRgba *color)
+{
+  last_text_y = y;
+  n_texts++;
+}
+
+static const ApRoadmapPen recording_pen = { record_fill, NULL, record_text, NULL, NULL };
+
+/* Far out, a cell's number of cards stays in the part of its block below the pinned
+ * headers (@top), inside the block, or is not drawn where it does not fit. */
+static void
+test_cell_count_in_view (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ApRoadmapLayout) layout = ap_roadmap_layout_new ();
+  ApRoadmapPalette palette;
+  guint best_row = 0, best_column = 0;
+  double zoom = 0.1, tallest = 0;
+  ApRect r;
+
+  ap_roadmap_layout_rebuild (layout, f->plan);
+  ap_roadmap_palette_init_light (&palette);
+  for (guint row = 0; row < ap_roadmap_layout_get_n_rows (layout); row++)
+    for (guint column = 0; column < ap_roadmap_layout_get_n_columns (layout); column++)
+      if (ap_roadmap_layout_get_cell_extent (layout, row, column, &r) && r.height > tallest)
+        {
+          tallest = r.height;
+          best_row = row;
+          best_column = column;
+        }
+  g_assert_true (ap_roadmap_layout_get_cell_extent (layout, best_row, best_column, &r));
+  g_assert_cmpfloat (r.height * zoom, >, 20);
+
+  /* The block's top in view: the number at its top. */
+  n_texts = 0;
+  ap_roadmap_painter_trace_cell_count (&recording_pen, NULL, layout, best_row, best_column,
+                                       &palette, zoom, r.y - 100);
+  g_assert_cmpuint (n_texts, ==, 1);
+  g_assert_cmpfloat_with_epsilon (last_text_y, r.y + 2 / zoom, 1e-6);
+
+  /* Scrolled halfway down the block: the number comes along. */
+  ap_roadmap_painter_trace_cell_count (&recording_pen, NULL, layout, best_row, best_column,
+                                       &palette, zoom, r.y + r.height / 2);
+  g_assert_cmpfloat_with_epsilon (last_text_y, r.y + r.height / 2 + 2 / zoom, 1e-6);
+
+  /* Past the block's end: the number stays at its bottom, inside. */
+  ap_roadmap_painter_trace_cell_count (&recording_pen, NULL, layout, best_row, best_column,
+                                       &palette, zoom, r.y + r.height + 500);
+  g_assert_cmpfloat (last_text_y, >, r.y + r.height / 2);
+  g_assert_cmpfloat (last_text_y, <, r.y + r.height);
+
+  /* Too small to read it: nothing. */
+  n_texts = 0;
+  ap_roadmap_painter_trace_cell_count (&recording_pen, NULL, layout, best_row, best_column,
+                                       &palette, 0.001, r.y);
+  g_assert_cmpuint (n_texts, ==, 0);
+}
+
 static void
 test_export_formats (Fixture       *f,
                      gconstpointer  data)
@@ -230,6 +299,8 @@ main (int   argc,
 
   g_test_add ("/roadmap-render/map-pixels", Fixture, NULL, fixture_set_up, test_map_pixels,
               fixture_tear_down);
+  g_test_add ("/roadmap-render/cell-count-in-view", Fixture, NULL, fixture_set_up,
+              test_cell_count_in_view, fixture_tear_down);
   g_test_add ("/roadmap-render/export-formats", Fixture, NULL, fixture_set_up,
               test_export_formats, fixture_tear_down);
   g_test_add ("/roadmap-render/export-errors", Fixture, NULL, fixture_set_up,

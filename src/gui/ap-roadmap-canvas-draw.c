@@ -330,8 +330,9 @@ snapshot_block (const ApRoadmapCardBox *box,
   gtk_snapshot_append_color (data->snapshot, &color, &r);
 }
 
-/* Farthest out, one block per non-empty cell with its number of cards, made once per
- * zoom: the number keeps its size on screen. */
+/* Farthest out, one block per non-empty cell, made once per zoom, with its number of
+ * cards drawn for each frame: the number keeps its size on screen, and its place in
+ * the part of the block below the pinned headers. */
 static void
 snapshot_cell_summaries (ApRoadmapCanvas *self,
                          GtkSnapshot     *snapshot,
@@ -339,6 +340,8 @@ snapshot_cell_summaries (ApRoadmapCanvas *self,
 {
   guint n_rows = ap_roadmap_layout_get_n_rows (self->layout);
   guint n_columns = ap_roadmap_layout_get_n_columns (self->layout);
+  NodeTarget counts = { snapshot, 1.f };
+  double top = visible->y + ap_roadmap_layout_get_header_height (self->layout);
 
   if (self->cell_nodes->len != n_rows * n_columns)
     g_ptr_array_set_size (self->cell_nodes, n_rows * n_columns);
@@ -355,12 +358,14 @@ snapshot_cell_summaries (ApRoadmapCanvas *self,
           continue;
         if (*slot == NULL)
           {
-            TRACE_NODE (1.f, ap_roadmap_painter_trace_cell_summary (&node_pen, target, self->layout,
-                                                                    r, c, &self->palette, self->zoom));
+            TRACE_NODE (1.f, ap_roadmap_painter_trace_cell_block (&node_pen, target, self->layout,
+                                                                  r, c, &self->palette));
             *slot = node;
           }
         if (*slot != NULL)
           gtk_snapshot_append_node (snapshot, *slot);
+        ap_roadmap_painter_trace_cell_count (&node_pen, &counts, self->layout, r, c,
+                                             &self->palette, self->zoom, top);
       }
   gtk_snapshot_restore (snapshot);
 }

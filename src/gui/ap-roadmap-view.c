@@ -489,6 +489,7 @@ add_shortcuts (ApRoadmapView *self)
     { "<Control>equal", "roadmap.zoom-in" },
     { "<Control>minus", "roadmap.zoom-out" },
     { "<Control>0", "roadmap.zoom-reset" },
+    { "<Control>9", "roadmap.zoom-fit" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 

@@ -385,33 +385,51 @@ ap_roadmap_painter_draw_card (cairo_t                *cr,
   ap_roadmap_painter_trace_card (&ap_roadmap_cairo_pen, cr, layout, box, p);
 }
 
-/* The lowest level of detail: a cell's cards as one block, with their number when it
- * fits. @zoom is the scale the block is shown at: the number is drawn at a readable
- * size on screen, whatever the zoom. */
+/* The lowest level of detail: a cell's cards as one block. */
 void
-ap_roadmap_painter_trace_cell_summary (const ApRoadmapPen     *pen,
-                                       gpointer                target,
-                                       ApRoadmapLayout        *layout,
-                                       guint                   row,
-                                       guint                   column,
-                                       const ApRoadmapPalette *p,
-                                       double                  zoom)
+ap_roadmap_painter_trace_cell_block (const ApRoadmapPen     *pen,
+                                     gpointer                target,
+                                     ApRoadmapLayout        *layout,
+                                     guint                   row,
+                                     guint                   column,
+                                     const ApRoadmapPalette *p)
+{
+  ApRect r;
+
+  if (ap_roadmap_layout_get_cell_extent (layout, row, column, &r))
+    pen->fill (target, &r, 0, &p->card_border);
+}
+
+/* The number of cards on a cell's block, when it fits, at a readable size on screen
+ * whatever @zoom, and at the top of the block's part below @top (map units): a block
+ * taller than the view keeps its number in sight. */
+void
+ap_roadmap_painter_trace_cell_count (const ApRoadmapPen     *pen,
+                                     gpointer                target,
+                                     ApRoadmapLayout        *layout,
+                                     guint                   row,
+                                     guint                   column,
+                                     const ApRoadmapPalette *p,
+                                     double                  zoom,
+                                     double                  top)
 {
   const ApRoadmapCellBox *cell = ap_roadmap_layout_get_cell (layout, row, column);
   ApRgba on_block = ap_rgba_contrasting (&p->card_border);
   PangoLayout *count;
   char text[16];
+  double y;
   ApRect r;
   int tw, th;
 
   if (!ap_roadmap_layout_get_cell_extent (layout, row, column, &r))
     return;
-  pen->fill (target, &r, 0, &p->card_border);
   g_snprintf (text, sizeof text, "%u", cell->n_cards);
   count = ap_roadmap_layout_get_small_text (layout, text);
   pango_layout_get_pixel_size (count, &tw, &th);
-  if (tw + 4 <= r.width * zoom && th + 4 <= r.height * zoom)
-    pen->text (target, count, r.x + r.width / 2 - tw / (2 * zoom), r.y + 2 / zoom, 1 / zoom, &on_block);
+  if (tw + 2 > r.width * zoom || th + 4 > r.height * zoom)
+    return;
+  y = MIN (MAX (r.y, top), r.y + r.height - (th + 4) / zoom);
+  pen->text (target, count, r.x + r.width / 2 - tw / (2 * zoom), y + 2 / zoom, 1 / zoom, &on_block);
 }
 
 /* A ring of @width around @rect, as a selection or the initiative's phases show. */

@@ -56,15 +56,22 @@ void ap_roadmap_painter_trace_card          (const ApRoadmapPen     *pen,
                                              ApRoadmapLayout        *layout,
                                              const ApRoadmapCardBox *box,
                                              const ApRoadmapPalette *palette);
-/* The lowest level of detail: a cell's cards as one block with their number, which is
- * drawn at a readable size on screen at @zoom. */
-void ap_roadmap_painter_trace_cell_summary  (const ApRoadmapPen     *pen,
+/* The lowest level of detail: a cell's cards as one block, and their number drawn on
+ * it at a readable size on screen at @zoom, kept below @top (map units). */
+void ap_roadmap_painter_trace_cell_block    (const ApRoadmapPen     *pen,
+                                             gpointer                target,
+                                             ApRoadmapLayout        *layout,
+                                             guint                   row,
+                                             guint                   column,
+                                             const ApRoadmapPalette *palette);
+void ap_roadmap_painter_trace_cell_count    (const ApRoadmapPen     *pen,
                                              gpointer                target,
                                              ApRoadmapLayout        *layout,
                                              guint                   row,
                                              guint                   column,
                                              const ApRoadmapPalette *palette,
-                                             double                  zoom);
+                                             double                  zoom,
+                                             double                  top);
 void ap_roadmap_painter_trace_ring          (const ApRoadmapPen     *pen,
                                              gpointer                target,
                                              const ApRect           *rect,
