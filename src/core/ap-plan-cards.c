@@ -605,3 +605,137 @@ ap_plan_delete_cards (ApPlan        *self,
   return ap_plan_run_command (self, n_cards == 1 ? _("Delete Card") : _("Delete Cards"),
                               delete_cards, &data, error);
 }
+
+/* Reading cards: what hangs off a card row (its links), for the plan's card list, and
+ * a card's names. */
+
+const char *
+ap_plan_get_card_stage_label (ApPlan *self,
+                              ApCard *card)
+{
+  const char *text = ap_card_get_stage_text (card);
+  ApStage *stage;
+
+  g_return_val_if_fail (AP_IS_PLAN (self), "");
+  g_return_val_if_fail (AP_IS_CARD (card), "");
+
+  if (text != NULL && *text != '\0')
+    return text;
+  stage = ap_row_list_lookup (ap_plan_get_stages (self), ap_card_get_stage_id (card));
+  return stage != NULL && ap_stage_get_name (stage) != NULL ? ap_stage_get_name (stage) : "";
+}
+
+char *
+ap_plan_dup_card_organization_names (ApPlan     *self,
+                                     ApCard     *card,
+                                     const char *separator)
+{
+  guint n = 0;
+  const gint64 *ids;
+  GString *names;
+
+  g_return_val_if_fail (AP_IS_PLAN (self), NULL);
+  g_return_val_if_fail (AP_IS_CARD (card), NULL);
+
+  names = g_string_new (NULL);
+  ids = ap_card_get_links (card, AP_CARD_LINK_ORGANIZATIONS, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      ApOrganization *org = ap_row_list_lookup (ap_plan_get_organizations (self), ids[i]);
+
+      if (org == NULL || ap_organization_get_name (org) == NULL || *ap_organization_get_name (org) == '\0')
+        continue;
+      if (names->len > 0)
+        g_string_append (names, separator);
+      g_string_append (names, ap_organization_get_name (org));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static const char * const link_sql[AP_CARD_N_LINKS] = {
+  "SELECT organization_id FROM card_organization WHERE card_id = ? ORDER BY position",
+  "SELECT category_id FROM card_category WHERE card_id = ? ORDER BY position",
+  "SELECT incident_id FROM card_incident WHERE card_id = ? ORDER BY position",
+  "SELECT depends_on_id FROM card_dependency WHERE card_id = ? ORDER BY position",
+};
+
+/* Loads a card's organizations, categories, incidents and dependencies. */
+void
+ap_plan_load_card_links (ApObject *object,
+                         gpointer  user_data)
+{
+  ApPlan *self = user_data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint link = 0; link < AP_CARD_N_LINKS; link++)
+    {
+      sqlite3_stmt *stmt = ap_store_prepare (ap_plan_get_store (self), link_sql[link], NULL);
+
+      if (stmt == NULL)
+        continue;
+      g_array_set_size (ids, 0);
+      sqlite3_bind_int64 (stmt, 1, ap_object_get_id (object));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      ap_card_set_links (AP_CARD (object), link, (const gint64 *) (gpointer) ids->data, ids->len);
+    }
+}
+
+/* Every card's links, from one pass over each link table. */
+gboolean
+ap_plan_load_all_card_links (ApRowList  *list,
+                             gpointer    user_data,
+                             GError    **error)
+{
+  static const char * const all_links_sql[AP_CARD_N_LINKS] = {
+    "SELECT card_id, organization_id FROM card_organization ORDER BY card_id, position",
+    "SELECT card_id, category_id FROM card_category ORDER BY card_id, position",
+    "SELECT card_id, incident_id FROM card_incident ORDER BY card_id, position",
+    "SELECT card_id, depends_on_id FROM card_dependency ORDER BY card_id, position",
+  };
+  ApPlan *self = user_data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint link = 0; link < AP_CARD_N_LINKS; link++)
+    {
+      sqlite3_stmt *stmt = ap_store_prepare (ap_plan_get_store (self), all_links_sql[link], error);
+      gint64 card = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      g_array_set_size (ids, 0);
+      do
+        {
+          gint64 next;
+
+          rc = sqlite3_step (stmt);
+          next = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+          /* A card's run of rows has ended: hand it its links. */
+          if (next != card && card != 0)
+            {
+              ApCard *object = ap_row_list_lookup (list, card);
+
+              if (object != NULL)
+                ap_card_set_links (object, link, (const gint64 *) (gpointer) ids->data, ids->len);
+              g_array_set_size (ids, 0);
+            }
+          card = next;
+          if (rc == SQLITE_ROW)
+            {
+              gint64 target = sqlite3_column_int64 (stmt, 1);
+
+              g_array_append_val (ids, target);
+            }
+        }
+      while (rc == SQLITE_ROW);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return ap_store_set_error (ap_plan_get_store (self), error, "read");
+    }
+  return TRUE;
+}

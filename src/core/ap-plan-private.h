@@ -54,6 +54,11 @@ gboolean  ap_plan_move_card_within_command   (ApPlan  *self,
                                              gint64   step_id,
                                              guint    position,
                                              GError **error);
+void      ap_plan_load_card_links            (ApObject   *object,
+                                             gpointer    user_data);
+gboolean  ap_plan_load_all_card_links        (ApRowList  *list,
+                                             gpointer    user_data,
+                                             GError    **error);
 gboolean  ap_plan_delete_card_within_command (ApPlan  *self,
                                              gint64   card_id,
                                              GError **error);

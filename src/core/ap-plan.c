@@ -138,94 +138,6 @@ load_info (ApPlan  *self,
   return TRUE;
 }
 
-static const char * const link_sql[AP_CARD_N_LINKS] = {
-  "SELECT organization_id FROM card_organization WHERE card_id = ? ORDER BY position",
-  "SELECT category_id FROM card_category WHERE card_id = ? ORDER BY position",
-  "SELECT incident_id FROM card_incident WHERE card_id = ? ORDER BY position",
-  "SELECT depends_on_id FROM card_dependency WHERE card_id = ? ORDER BY position",
-};
-
-/* Loads a card's organizations, categories, incidents and dependencies. */
-static void
-load_card_links (ApObject *object,
-                 gpointer  user_data)
-{
-  ApPlan *self = user_data;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint link = 0; link < AP_CARD_N_LINKS; link++)
-    {
-      sqlite3_stmt *stmt = ap_store_prepare (self->store, link_sql[link], NULL);
-
-      if (stmt == NULL)
-        continue;
-      g_array_set_size (ids, 0);
-      sqlite3_bind_int64 (stmt, 1, ap_object_get_id (object));
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-      ap_card_set_links (AP_CARD (object), link, (const gint64 *) (gpointer) ids->data, ids->len);
-    }
-}
-
-/* Every card's links, from one pass over each link table. */
-static gboolean
-bulk_load_card_links (ApRowList  *list,
-                      gpointer    user_data,
-                      GError    **error)
-{
-  static const char * const all_links_sql[AP_CARD_N_LINKS] = {
-    "SELECT card_id, organization_id FROM card_organization ORDER BY card_id, position",
-    "SELECT card_id, category_id FROM card_category ORDER BY card_id, position",
-    "SELECT card_id, incident_id FROM card_incident ORDER BY card_id, position",
-    "SELECT card_id, depends_on_id FROM card_dependency ORDER BY card_id, position",
-  };
-  ApPlan *self = user_data;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint link = 0; link < AP_CARD_N_LINKS; link++)
-    {
-      sqlite3_stmt *stmt = ap_store_prepare (self->store, all_links_sql[link], error);
-      gint64 card = 0;
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      g_array_set_size (ids, 0);
-      do
-        {
-          gint64 next;
-
-          rc = sqlite3_step (stmt);
-          next = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-          /* A card's run of rows has ended: hand it its links. */
-          if (next != card && card != 0)
-            {
-              ApCard *object = ap_row_list_lookup (list, card);
-
-              if (object != NULL)
-                ap_card_set_links (object, link, (const gint64 *) (gpointer) ids->data, ids->len);
-              g_array_set_size (ids, 0);
-            }
-          card = next;
-          if (rc == SQLITE_ROW)
-            {
-              gint64 target = sqlite3_column_int64 (stmt, 1);
-
-              g_array_append_val (ids, target);
-            }
-        }
-      while (rc == SQLITE_ROW);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return ap_store_set_error (self->store, error, "read");
-    }
-  return TRUE;
-}
-
 static gboolean
 reload_all (ApPlan  *self,
             GError **error)
@@ -635,8 +547,8 @@ ap_plan_new_for_store (ApStore  *store,
   self->store = g_object_ref (store);
   for (guint i = 0; i < N_LISTS; i++)
     self->lists[i] = ap_row_list_new (store, list_types[i]);
-  ap_row_list_set_load_func (self->lists[LIST_CARDS], load_card_links, self);
-  ap_row_list_set_bulk_load_func (self->lists[LIST_CARDS], bulk_load_card_links, self);
+  ap_row_list_set_load_func (self->lists[LIST_CARDS], ap_plan_load_card_links, self);
+  ap_row_list_set_bulk_load_func (self->lists[LIST_CARDS], ap_plan_load_all_card_links, self);
 
   if (!reload_all (self, error))
     return NULL;

@@ -77,6 +77,14 @@ ApRowList   *ap_plan_get_categories     (ApPlan        *self);
 ApRowList   *ap_plan_get_incidents      (ApPlan        *self);
 ApRowList   *ap_plan_get_history        (ApPlan        *self);
 
+/* A card as people read it: its stage as written ("Adopt via Automated-Feedback"),
+ * else its stage's name, else ""; its organizations' names in its order. */
+const char  *ap_plan_get_card_stage_label       (ApPlan        *self,
+                                                 ApCard        *card);
+char        *ap_plan_dup_card_organization_names (ApPlan       *self,
+                                                 ApCard        *card,
+                                                 const char    *separator);
+
 /* Commands: each is one transaction, saved when it returns, and undoable. */
 gint64       ap_plan_add_card           (ApPlan              *self,
                                          const ApCardFields  *fields,

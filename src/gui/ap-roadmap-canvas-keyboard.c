@@ -67,31 +67,23 @@ ap_roadmap_canvas_describe_card (ApRoadmapCanvas *self,
                                  gint64           card_id)
 {
   ApCard *card = ap_row_list_lookup (ap_plan_get_cards (self->plan), card_id);
-  ApStage *stage;
   g_autoptr(GString) text = NULL;
   g_autofree char *place = NULL;
-  const gint64 *orgs;
-  guint n;
+  g_autofree char *orgs = NULL;
+  const char *stage;
 
   if (card == NULL)
     return NULL;
   text = g_string_new (ap_card_get_title (card));
-  stage = ap_row_list_lookup (ap_plan_get_stages (self->plan), ap_card_get_stage_id (card));
-  if (*ap_card_get_stage_text (card) != '\0')
-    g_string_append_printf (text, ", %s", ap_card_get_stage_text (card));
-  else if (stage != NULL)
-    g_string_append_printf (text, ", %s", ap_stage_get_name (stage));
+  stage = ap_plan_get_card_stage_label (self->plan, card);
+  if (*stage != '\0')
+    g_string_append_printf (text, ", %s", stage);
   place = ap_roadmap_canvas_describe_place (self, ap_card_get_period_id (card),
                                             ap_card_get_step_id (card));
   g_string_append_printf (text, ", %s", place);
-  orgs = ap_card_get_links (card, AP_CARD_LINK_ORGANIZATIONS, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      ApOrganization *org = ap_row_list_lookup (ap_plan_get_organizations (self->plan), orgs[i]);
-
-      if (org != NULL)
-        g_string_append_printf (text, ", %s", ap_organization_get_name (org));
-    }
+  orgs = ap_plan_dup_card_organization_names (self->plan, card, ", ");
+  if (*orgs != '\0')
+    g_string_append_printf (text, ", %s", orgs);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

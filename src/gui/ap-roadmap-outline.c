@@ -136,61 +136,6 @@ create_children_cb (gpointer item,
                                                   GTK_FILTER (filter)));
 }
 
-/* Names. */
-
-static const char *
-lookup_name (ApRowList *list,
-             gint64     id)
-{
-  gpointer item = id != 0 ? ap_row_list_lookup (list, id) : NULL;
-  const char *name = NULL;
-
-  if (item == NULL)
-    return "";
-  if (AP_IS_PERIOD (item))
-    name = ap_period_get_name (item);
-  else if (AP_IS_STEP (item))
-    name = ap_step_get_name (item);
-  else if (AP_IS_STAGE (item))
-    name = ap_stage_get_name (item);
-  else if (AP_IS_ORGANIZATION (item))
-    name = ap_organization_get_name (item);
-  return name != NULL ? name : "";
-}
-
-static const char *
-card_stage_text (ApPlan *plan,
-                 ApCard *card)
-{
-  const char *text = ap_card_get_stage_text (card);
-
-  /* The free text is the stage as written ("Adopt via Automated-Feedback"). */
-  if (text != NULL && *text != '\0')
-    return text;
-  return lookup_name (ap_plan_get_stages (plan), ap_card_get_stage_id (card));
-}
-
-static char *
-card_organizations (ApPlan *plan,
-                    ApCard *card)
-{
-  guint n = 0;
-  const gint64 *ids = ap_card_get_links (card, AP_CARD_LINK_ORGANIZATIONS, &n);
-  GString *names = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *name = lookup_name (ap_plan_get_organizations (plan), ids[i]);
-
-      if (*name == '\0')
-        continue;
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, name);
-    }
-  return g_string_free (names, FALSE);
-}
-
 /* Rows. */
 
 static void
@@ -312,10 +257,12 @@ bind_card (ApRoadmapOutline *self,
            ApCard           *card)
 {
   ApPlan *plan = self->plan;
-  const char *stage = card_stage_text (plan, card);
-  const char *period = lookup_name (ap_plan_get_periods (plan), ap_card_get_period_id (card));
-  const char *step = lookup_name (ap_plan_get_steps (plan), ap_card_get_step_id (card));
-  g_autofree char *orgs = card_organizations (plan, card);
+  const char *stage = ap_plan_get_card_stage_label (plan, card);
+  ApPeriod *in_period = ap_row_list_lookup (ap_plan_get_periods (plan), ap_card_get_period_id (card));
+  ApStep *in_step = ap_row_list_lookup (ap_plan_get_steps (plan), ap_card_get_step_id (card));
+  const char *period = in_period != NULL ? ap_period_get_name (in_period) : "";
+  const char *step = in_step != NULL ? ap_step_get_name (in_step) : "";
+  g_autofree char *orgs = ap_plan_dup_card_organization_names (plan, card, ", ");
   g_autofree char *meta = *orgs != '\0' ? g_strdup_printf ("%s · %s", step, orgs) : g_strdup (step);
   g_autofree char *label = NULL;
   GtkWidget *title;

@@ -288,15 +288,12 @@ resolve_stage (ApPlan           *plan,
                ApRoadmapCardBox *box)
 {
   ApStage *stage = ap_row_list_lookup (ap_plan_get_stages (plan), ap_card_get_stage_id (card));
-  const char *text = ap_card_get_stage_text (card);
+  const char *label = ap_plan_get_card_stage_label (plan, card);
 
   box->stage_color = (ApRgba) { .55f, .55f, .55f, 1.f };
   if (stage != NULL)
     ap_rgba_parse (&box->stage_color, ap_stage_get_color (stage));
-  /* The stage as written wins: "Adopt via Automated-Feedback" says more than "Adopt". */
-  if (text != NULL && *text != '\0')
-    return text;
-  return stage != NULL ? ap_stage_get_name (stage) : NULL;
+  return *label != '\0' ? label : NULL;
 }
 
 /* Fills the box of @card, reusing the text layouts of @old when nothing drawn changed. */
