@@ -202,6 +202,43 @@ test_drag_defers (Fixture       *f,
   g_assert_cmpint (ap_card_get_period_id (ap_row_list_lookup (ap_plan_get_cards (f->plan), id)), ==, period);
 }
 
+/* Dropped above the card before it, a card changes places within its cell: the order
+ * changes, nothing is written to the history (it is not a move between cells), and
+ * undo puts it back. */
+static void
+test_drag_reorders (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 first = ap_object_get_id (AP_OBJECT (card_titled (f, "Devstack decentralized")));
+  gint64 second = ap_object_get_id (AP_OBJECT (card_titled (f, "Nose to Pytest")));
+  guint n_history = g_list_model_get_n_items (G_LIST_MODEL (ap_plan_get_history (f->plan)));
+  const ApRoadmapCardBox *a, *b;
+  ApRect from, to;
+
+  ap_roadmap_canvas_ensure_layout (f->canvas);
+  a = ap_roadmap_layout_find_card (f->canvas->layout, first);
+  b = ap_roadmap_layout_find_card (f->canvas->layout, second);
+  g_assert_true (a->row == b->row && a->column == b->column);
+  g_assert_cmpuint (a->index + 1, ==, b->index);
+  from = b->rect;
+  to = (ApRect) { a->rect.x, a->rect.y, a->rect.width, 4 };
+  drag (f, &from, &to, FALSE);
+
+  ap_roadmap_canvas_ensure_layout (f->canvas);
+  a = ap_roadmap_layout_find_card (f->canvas->layout, first);
+  b = ap_roadmap_layout_find_card (f->canvas->layout, second);
+  g_assert_cmpuint (b->index + 1, ==, a->index);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ap_plan_get_history (f->plan))), ==, n_history);
+
+  g_assert_true (ap_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  ap_roadmap_canvas_ensure_layout (f->canvas);
+  a = ap_roadmap_layout_find_card (f->canvas->layout, first);
+  b = ap_roadmap_layout_find_card (f->canvas->layout, second);
+  g_assert_cmpuint (a->index + 1, ==, b->index);
+}
+
 static void
 test_escape_cancels (Fixture       *f,
                      gconstpointer  data)
@@ -462,6 +499,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/roadmap-canvas/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("drag-defers", test_drag_defers);
+  ADD ("drag-reorders", test_drag_reorders);
   ADD ("escape-cancels", test_escape_cancels);
   ADD ("keyboard-move", test_keyboard_move);
   ADD ("keyboard-edge", test_keyboard_edge);
