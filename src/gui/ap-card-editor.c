@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ap-card-editor.h"
+#include "ap-form.h"
 #include "ap-roadmap-order.h"
 
 /* The editor of one card, new or existing. Nothing changes until Save, which runs one
@@ -163,18 +164,6 @@ get_choice (Choice *choice)
 
 /* Check lists. */
 
-static char *
-dup_color_markup (const char *color)
-{
-  GdkRGBA rgba;
-
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    return NULL;
-  return g_strdup_printf ("<span foreground=\"#%02x%02x%02x\" size=\"large\">●</span>",
-                          (guint) (rgba.red * 255 + 0.5), (guint) (rgba.green * 255 + 0.5),
-                          (guint) (rgba.blue * 255 + 0.5));
-}
-
 static GtkWidget *
 new_check_row (CheckList  *checks,
                gint64      id,
@@ -184,7 +173,7 @@ new_check_row (CheckList  *checks,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *markup = dup_color_markup (color);
+  g_autofree char *markup = ap_form_swatch_markup (color, "large");
 
   /* Names come from the user; the row must not read them as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ap-form.h"
 #include "ap-incident-view-private.h"
 
 /* Managing pain categories: a window listing them, with a form to add or edit one
@@ -28,40 +29,6 @@ category_form_free (CategoryForm *form)
   g_free (form);
 }
 
-static GtkWidget *
-add_row (GtkGrid    *grid,
-         int         row,
-         const char *mnemonic,
-         GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_hexpand (field, TRUE);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, field, 1, row, 1, 1);
-  return field;
-}
-
-static GtkWidget *
-text_entry (const char *text)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  return entry;
-}
-
-static char *
-rgba_to_hex (const GdkRGBA *rgba)
-{
-  return g_strdup_printf ("#%02x%02x%02x", (int) (rgba->red * 255 + 0.5),
-                          (int) (rgba->green * 255 + 0.5), (int) (rgba->blue * 255 + 0.5));
-}
-
 static void
 on_category_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -78,7 +45,7 @@ on_category_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save") || plan == NULL)
     return;
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (form->color), &rgba);
-  color = rgba_to_hex (&rgba);
+  color = ap_form_rgba_to_hex (&rgba);
   fields.name = gtk_editable_get_text (GTK_EDITABLE (form->name));
   fields.status = gtk_editable_get_text (GTK_EDITABLE (form->status));
   fields.notes = gtk_editable_get_text (GTK_EDITABLE (form->notes));
@@ -126,13 +93,13 @@ edit_category (ApIncidentView *self,
   form->id = category != NULL ? ap_object_get_id (AP_OBJECT (category)) : 0;
   if (category != NULL && ap_category_get_recorded_incidents (category) >= 0)
     recorded = g_strdup_printf ("%" G_GINT64_FORMAT, ap_category_get_recorded_incidents (category));
-  form->name = add_row (GTK_GRID (grid), 0, _("_Name"), text_entry (category ? ap_category_get_name (category) : ""));
-  form->status = add_row (GTK_GRID (grid), 1, _("_Status"), text_entry (category ? ap_category_get_status (category) : ""));
+  form->name = ap_form_add_field (GTK_GRID (grid), 0, _("_Name"), ap_form_new_entry (category ? ap_category_get_name (category) : ""));
+  form->status = ap_form_add_field (GTK_GRID (grid), 1, _("_Status"), ap_form_new_entry (category ? ap_category_get_status (category) : ""));
   gtk_entry_set_placeholder_text (GTK_ENTRY (form->status), _("For example Progress, Invested, Partial"));
-  form->notes = add_row (GTK_GRID (grid), 2, _("N_otes"), text_entry (category ? ap_category_get_notes (category) : ""));
-  form->recorded = add_row (GTK_GRID (grid), 3, _("_Recorded incidents"), text_entry (recorded));
+  form->notes = ap_form_add_field (GTK_GRID (grid), 2, _("N_otes"), ap_form_new_entry (category ? ap_category_get_notes (category) : ""));
+  form->recorded = ap_form_add_field (GTK_GRID (grid), 3, _("_Recorded incidents"), ap_form_new_entry (recorded));
   gtk_entry_set_placeholder_text (GTK_ENTRY (form->recorded), _("Unknown"));
-  form->color = add_row (GTK_GRID (grid), 4, _("_Colour"), gtk_color_button_new ());
+  form->color = ap_form_add_field (GTK_GRID (grid), 4, _("_Colour"), gtk_color_button_new ());
   gtk_widget_set_halign (form->color, GTK_ALIGN_START);
   if (!gdk_rgba_parse (&rgba, category != NULL ? ap_category_get_color (category) : "#3584e4"))
     gdk_rgba_parse (&rgba, "#3584e4");

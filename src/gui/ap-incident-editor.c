@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ap-form.h"
 #include "ap-incident-view-private.h"
 
 /* The incident browser's dialogs: an incident, an anecdote, a ticket. Each is an
@@ -38,16 +39,6 @@ static const char *
 entry_text (GtkWidget *entry)
 {
   return gtk_editable_get_text (GTK_EDITABLE (entry));
-}
-
-static char *
-text_view_text (GtkWidget *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static void
@@ -100,51 +91,6 @@ on_date_icon_cb (GtkEntry             *entry,
                  gpointer              data)
 {
   ap_incident_editor_attach_calendar (entry);
-}
-
-/* Adds a labelled field to the form's grid. */
-static GtkWidget *
-add_field (GtkGrid    *grid,
-           int         row,
-           const char *mnemonic,
-           GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_hexpand (field, TRUE);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, field, 1, row, 1, 1);
-  return field;
-}
-
-static GtkWidget *
-new_entry (const char *text)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  return entry;
-}
-
-static GtkWidget *
-new_text_view (const char *text)
-{
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text != NULL ? text : "", -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 100);
-  gtk_widget_add_css_class (scroller, "card");
-  return scroller;
 }
 
 static AdwMessageDialog *
@@ -215,7 +161,7 @@ on_incident_response_cb (AdwMessageDialog *dialog,
   if (selected == GTK_INVALID_LIST_POSITION || selected >= form->category_ids->len)
     return;
   occurrences = entry_text (form->entries[2]);
-  description = text_view_text (form->text_view);
+  description = ap_form_text_view_get_text (form->text_view);
   fields.category_id = g_array_index (form->category_ids, gint64, selected);
   fields.title = entry_text (form->entries[0]);
   fields.status = entry_text (form->entries[1]);
@@ -293,14 +239,13 @@ ap_incident_editor_edit_incident (ApIncidentView *self,
   if (incident != NULL && ap_incident_get_occurrences (incident) >= 0)
     count = g_strdup_printf ("%" G_GINT64_FORMAT, ap_incident_get_occurrences (incident));
 
-  form->entries[0] = add_field (GTK_GRID (grid), 0, _("_Issue"), new_entry (incident ? ap_incident_get_title (incident) : ""));
-  form->dropdown = add_field (GTK_GRID (grid), 1, _("_Category"), category_dropdown (self, form, category_id));
-  form->entries[1] = add_field (GTK_GRID (grid), 2, _("_Status"), new_entry (incident ? ap_incident_get_status (incident) : _("Open")));
-  form->entries[2] = add_field (GTK_GRID (grid), 3, _("_Occurrences"), new_entry (count));
+  form->entries[0] = ap_form_add_field (GTK_GRID (grid), 0, _("_Issue"), ap_form_new_entry (incident ? ap_incident_get_title (incident) : ""));
+  form->dropdown = ap_form_add_field (GTK_GRID (grid), 1, _("_Category"), category_dropdown (self, form, category_id));
+  form->entries[1] = ap_form_add_field (GTK_GRID (grid), 2, _("_Status"), ap_form_new_entry (incident ? ap_incident_get_status (incident) : _("Open")));
+  form->entries[2] = ap_form_add_field (GTK_GRID (grid), 3, _("_Occurrences"), ap_form_new_entry (count));
   gtk_entry_set_placeholder_text (GTK_ENTRY (form->entries[2]), _("Unknown"));
-  form->text_view = add_field (GTK_GRID (grid), 4, _("_Description"),
-                               new_text_view (incident ? ap_incident_get_description (incident) : ""));
-  form->text_view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (form->text_view));
+  form->text_view = ap_form_add_field (GTK_GRID (grid), 4, _("_Description"),
+                               ap_form_new_text_view (incident ? ap_incident_get_description (incident) : ""));
 
   dialog = new_dialog (self, incident != NULL ? _("Edit Incident") : _("Add Incident"), grid);
   g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) form_free);
@@ -320,7 +265,7 @@ validate_anecdote_form (GtkWidget        *widget,
   Form *form = g_object_get_data (G_OBJECT (dialog), "form");
   const char *date = entry_text (form->entries[0]);
   gboolean date_ok = *date == '\0' || ap_is_anecdote_date (date);
-  g_autofree char *text = text_view_text (form->text_view);
+  g_autofree char *text = ap_form_text_view_get_text (form->text_view);
 
   if (date_ok)
     gtk_widget_remove_css_class (form->entries[0], "error");
@@ -341,7 +286,7 @@ on_anecdote_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "save") || form->view->plan == NULL)
     return;
-  text = text_view_text (form->text_view);
+  text = ap_form_text_view_get_text (form->text_view);
   fields.date = entry_text (form->entries[0]);
   fields.approximate = gtk_check_button_get_active (GTK_CHECK_BUTTON (form->check));
   fields.team = entry_text (form->entries[1]);
@@ -367,18 +312,17 @@ ap_incident_editor_edit_anecdote (ApIncidentView         *self,
   form->view = g_object_ref (self);
   form->incident_id = incident_id;
   form->row_id = anecdote != NULL ? anecdote->id : 0;
-  date = new_entry (anecdote != NULL ? anecdote->date : "");
+  date = ap_form_new_entry (anecdote != NULL ? anecdote->date : "");
   gtk_entry_set_placeholder_text (GTK_ENTRY (date), _("YYYY-MM-DD, YYYY-MM or YYYY"));
   gtk_entry_set_icon_from_icon_name (GTK_ENTRY (date), GTK_ENTRY_ICON_SECONDARY, "x-office-calendar-symbolic");
   gtk_entry_set_icon_tooltip_text (GTK_ENTRY (date), GTK_ENTRY_ICON_SECONDARY, _("Pick a date"));
   g_signal_connect (date, "icon-press", G_CALLBACK (on_date_icon_cb), NULL);
-  form->entries[0] = add_field (GTK_GRID (grid), 0, _("_Date"), date);
+  form->entries[0] = ap_form_add_field (GTK_GRID (grid), 0, _("_Date"), date);
   form->check = gtk_check_button_new_with_mnemonic (_("_Approximate date"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (form->check), anecdote != NULL && anecdote->approximate);
   gtk_grid_attach (GTK_GRID (grid), form->check, 1, 1, 1, 1);
-  form->entries[1] = add_field (GTK_GRID (grid), 2, _("_Team"), new_entry (anecdote != NULL ? anecdote->team : ""));
-  form->text_view = add_field (GTK_GRID (grid), 3, _("_What happened"), new_text_view (anecdote != NULL ? anecdote->text : ""));
-  form->text_view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (form->text_view));
+  form->entries[1] = ap_form_add_field (GTK_GRID (grid), 2, _("_Team"), ap_form_new_entry (anecdote != NULL ? anecdote->team : ""));
+  form->text_view = ap_form_add_field (GTK_GRID (grid), 3, _("_What happened"), ap_form_new_text_view (anecdote != NULL ? anecdote->text : ""));
 
   dialog = new_dialog (self, anecdote != NULL ? _("Edit Anecdote") : _("Add Anecdote"), grid);
   g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) form_free);
@@ -435,9 +379,9 @@ ap_incident_editor_edit_ticket (ApIncidentView         *self,
   form->view = g_object_ref (self);
   form->incident_id = incident_id;
   form->row_id = ticket != NULL ? ticket->id : 0;
-  form->entries[0] = add_field (GTK_GRID (grid), 0, _("_Key"), new_entry (ticket != NULL ? ticket->key : ""));
+  form->entries[0] = ap_form_add_field (GTK_GRID (grid), 0, _("_Key"), ap_form_new_entry (ticket != NULL ? ticket->key : ""));
   gtk_entry_set_placeholder_text (GTK_ENTRY (form->entries[0]), _("For example OPS-123"));
-  form->entries[1] = add_field (GTK_GRID (grid), 1, _("_Note"), new_entry (ticket != NULL ? ticket->text : ""));
+  form->entries[1] = ap_form_add_field (GTK_GRID (grid), 1, _("_Note"), ap_form_new_entry (ticket != NULL ? ticket->text : ""));
 
   dialog = new_dialog (self, ticket != NULL ? _("Edit Ticket") : _("Add Ticket"), grid);
   g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) form_free);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ap-date-chooser.h"
+#include "ap-form.h"
 #include "ap-roadmap-order.h"
 #include "ap-structure-editor.h"
 
@@ -284,8 +285,7 @@ on_color_set_cb (GtkColorButton    *button,
   g_autofree char *color = NULL;
 
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
-  color = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + 0.5),
-                           (guint) (rgba.green * 255 + 0.5), (guint) (rgba.blue * 255 + 0.5));
+  color = ap_form_rgba_to_hex (&rgba);
   apply_field (self, GTK_WIDGET (button), color);
 }
 
@@ -523,9 +523,7 @@ sync_color (EntityRow  *row,
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (row->color), &shown);
   if (!gdk_rgba_equal (&rgba, &shown))
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (row->color), &rgba);
-  markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\" size=\"x-large\">●</span>",
-                                    (guint) (rgba.red * 255 + 0.5), (guint) (rgba.green * 255 + 0.5),
-                                    (guint) (rgba.blue * 255 + 0.5));
+  markup = ap_form_swatch_markup (color, "x-large");
   gtk_label_set_markup (GTK_LABEL (row->swatch), markup);
 }
 
