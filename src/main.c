@@ -212,6 +212,19 @@ open_plan (Invocation       *inv,
   return plan;
 }
 
+/* Opens the plan a command reads from. A user's first plan starts as the sample,
+ * whichever way it is first opened; a plan named on the command line must exist, since
+ * a typo should not export an empty plan. */
+static ApPlan *
+open_plan_to_read (Invocation  *inv,
+                   FileState   *before,
+                   gboolean    *created,
+                   GError     **error)
+{
+  return open_plan (inv, inv->plan_given ? AP_PLAN_OPEN_DEFAULT : AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE,
+                    before, created, error);
+}
+
 static gboolean
 finish_plan_command (Invocation      *inv,
                      ApPlan          *plan,
@@ -235,12 +248,7 @@ run_export_json (Invocation  *inv,
   gboolean created, ok;
   ApPlan *plan;
 
-  /* A user's first plan starts as the sample, whichever way it is first opened; a plan
-   * named on the command line must exist, since a typo should not export an empty plan. */
-  plan = open_plan (inv,
-                    inv->plan_given ? AP_PLAN_OPEN_DEFAULT
-                                    : AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE,
-                    &before, &created, error);
+  plan = open_plan_to_read (inv, &before, &created, error);
   if (plan == NULL)
     return FALSE;
 
@@ -261,10 +269,7 @@ run_export_csv (Invocation  *inv,
   gboolean created, ok;
   ApPlan *plan;
 
-  plan = open_plan (inv,
-                    inv->plan_given ? AP_PLAN_OPEN_DEFAULT
-                                    : AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE,
-                    &before, &created, error);
+  plan = open_plan_to_read (inv, &before, &created, error);
   if (plan == NULL)
     return FALSE;
 
@@ -332,11 +337,7 @@ run_render (Invocation  *inv,
       return FALSE;
     }
 
-  /* As for an export: the default plan starts as the sample, a named plan must exist. */
-  plan = open_plan (inv,
-                    inv->plan_given ? AP_PLAN_OPEN_DEFAULT
-                                    : AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE,
-                    &before, &created, error);
+  plan = open_plan_to_read (inv, &before, &created, error);
   if (plan == NULL)
     return FALSE;
 

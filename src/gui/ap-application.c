@@ -218,6 +218,16 @@ run_chooser (ApApplication        *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* One file chooser at a time: asked again, the one already open comes to the front. */
+static gboolean
+show_open_chooser (ApApplication *self)
+{
+  if (self->chooser == NULL)
+    return FALSE;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  return TRUE;
+}
+
 static void
 new_action (GSimpleAction *action,
             GVariant      *parameter,
@@ -227,11 +237,8 @@ new_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkFileChooserNative *chooser;
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
+  if (show_open_chooser (self))
+    return;
   chooser = gtk_file_chooser_native_new (_("New Plan"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Create"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New Plan.archplan"));
@@ -247,11 +254,8 @@ open_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkFileChooserNative *chooser;
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
+  if (show_open_chooser (self))
+    return;
   chooser = gtk_file_chooser_native_new (_("Open Plan"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   run_chooser (self, chooser, G_CALLBACK (on_open_chooser_response_cb));
