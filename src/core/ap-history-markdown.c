@@ -91,6 +91,8 @@ ap_history_to_markdown (ApPlan *plan)
   g_return_val_if_fail (AP_IS_PLAN (plan), NULL);
 
   history = G_LIST_MODEL (ap_plan_get_history (plan));
+  /* All of them are needed: read them in one pass (if that fails, one by one). */
+  ap_row_list_make_all (ap_plan_get_history (plan), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (history); i++)
     g_ptr_array_add (entries, g_list_model_get_item (history, i));
   g_ptr_array_sort (entries, compare_entries);

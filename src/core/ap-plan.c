@@ -147,9 +147,8 @@ reload_all (ApPlan  *self,
   for (guint i = 0; i < N_LISTS; i++)
     if (!ap_row_list_reload (self->lists[i], error))
       return FALSE;
-  /* The roadmap, its outline and the history panel walk these whole at once. */
-  return ap_row_list_make_all (self->lists[LIST_CARDS], error) &&
-         ap_row_list_make_all (self->lists[LIST_HISTORY], error);
+  /* The roadmap walks the cards whole as soon as it is shown. */
+  return ap_row_list_make_all (self->lists[LIST_CARDS], error);
 }
 
 static ApRowList *

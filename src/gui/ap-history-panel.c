@@ -19,6 +19,7 @@ struct _ApHistoryPanel
   GtkWidget         parent_instance;
 
   ApPlan           *plan;
+  gboolean          attached;  /* entries reads the plan's history: from the first map on */
   GtkSortListModel *entries;
   GtkWidget        *box;
   GtkStack         *stack;
@@ -173,6 +174,30 @@ on_activate_cb (GtkListView    *list,
   g_signal_emit (self, signals[CARD_ACTIVATED], 0, card_id);
 }
 
+/* A long history takes a while to read and sort, and the panel starts hidden: it reads
+ * the history when first shown, or first asked for its entries, in one pass. */
+static void
+attach_entries (ApHistoryPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  ApRowList *history;
+
+  if (self->attached || self->plan == NULL)
+    return;
+  self->attached = TRUE;
+  history = ap_plan_get_history (self->plan);
+  if (!ap_row_list_make_all (history, &error))
+    g_warning ("Could not read the change history: %s", error->message);
+  gtk_sort_list_model_set_model (self->entries, G_LIST_MODEL (history));
+}
+
+static void
+ap_history_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ap_history_panel_parent_class)->map (widget);
+  attach_entries (AP_HISTORY_PANEL (widget));
+}
+
 static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
@@ -234,6 +259,7 @@ ap_history_panel_class_init (ApHistoryPanelClass *klass)
     g_signal_new ("copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  widget_class->map = ap_history_panel_map;
   gtk_widget_class_install_action (widget_class, "history.copy", NULL, copy_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "history-panel");
@@ -293,7 +319,10 @@ ap_history_panel_set_plan (ApHistoryPanel *self,
   g_return_if_fail (AP_IS_HISTORY_PANEL (self));
 
   g_set_object (&self->plan, plan);
-  gtk_sort_list_model_set_model (self->entries, plan != NULL ? G_LIST_MODEL (ap_plan_get_history (plan)) : NULL);
+  self->attached = FALSE;
+  gtk_sort_list_model_set_model (self->entries, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_entries (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.copy", plan != NULL);
 }
 
@@ -302,6 +331,7 @@ GListModel *
 ap_history_panel_get_entries (ApHistoryPanel *self)
 {
   g_return_val_if_fail (AP_IS_HISTORY_PANEL (self), NULL);
+  attach_entries (self);
   return G_LIST_MODEL (self->entries);
 }
 
