@@ -261,6 +261,40 @@ make_plan (const char *path)
   g_assert_true (ap_store_exec (store, "PRAGMA journal_mode = DELETE", &error));
 }
 
+/* Scribbles over one leaf page of the organization table: damage in the middle of the
+ * data, not in the header or the schema, and not in a free page that no check reads.
+ * The page is found with the dbstat table where SQLite has it (Debian's does), else
+ * the middle of the file stands in. */
+static void
+damage_data_page (const char *path)
+{
+  g_autofree char *contents = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gint64 page = 0, page_size = 4096;
+  gsize len = 0, offset;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "SELECT pageno, (SELECT page_size FROM pragma_page_size) FROM dbstat"
+                              " WHERE name = 'organization' AND pagetype = 'leaf' ORDER BY pageno"
+                              " LIMIT 1 OFFSET 2", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      page = sqlite3_column_int64 (stmt, 0);
+      page_size = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8 * page_size);
+  offset = page > 0 ? (gsize) (page - 1) * page_size : len / 2;
+  g_test_message ("damaging the %" G_GINT64_FORMAT "-byte page at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT,
+                  page_size, offset, len);
+  memset (contents + offset, 0x5a, page_size);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
 static void
 test_newer_version (Fixture       *f,
                     gconstpointer  data)
@@ -283,15 +317,9 @@ test_corrupt (Fixture       *f,
               gconstpointer  data)
 {
   FileState before;
-  g_autofree char *contents = NULL;
-  gsize len = 0;
 
   make_plan (f->path);
-  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
-  g_assert_cmpuint (len, >, 8 * 4096);
-  /* Scribble over the middle of the file, past the schema pages. */
-  memset (contents + len / 2, 0x5a, 4096);
-  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  damage_data_page (f->path);
   file_state_read (&before, f->path);
   assert_refused (f->path, AP_STORE_ERROR_CORRUPT, "the plan file is damaged");
   assert_unchanged (&before, f->path);
@@ -327,9 +355,7 @@ test_deferred_check (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) result = NULL;
-  g_autofree char *contents = NULL;
   ApStore *store;
-  gsize len = 0;
 
   make_plan (f->path);
   store = ap_store_open (f->path, AP_STORE_OPEN_DEFER_CHECK, &error);
@@ -339,9 +365,7 @@ test_deferred_check (Fixture       *f,
   g_clear_error (&result);
   g_object_unref (store);
 
-  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
-  memset (contents + len / 2, 0x5a, 4096);
-  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  damage_data_page (f->path);
 
   store = ap_store_open (f->path, AP_STORE_OPEN_DEFER_CHECK, &error);
   g_assert_no_error (error);
