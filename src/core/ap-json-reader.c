@@ -152,7 +152,7 @@ fail_utf8 (Parser       *self,
            const guchar *at)
 {
   return fail_at (self, at, AP_JSON_ERROR_INVALID_UTF8,
-                  _("invalid UTF-8 (byte 0x%02X at offset %" G_GSIZE_FORMAT ")"),
+                  _("invalid UTF-8 (byte 0x%02X at offset %zu)"),
                   *at, (gsize) (at - self->data));
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -220,7 +222,7 @@ check_length (Validator             *self,
   if (value->size <= field->max || (n = count_characters (value->v.s, value->size)) <= field->max)
     return TRUE;
   return fail (self, AP_SNAPSHOT_ERROR_INVALID,
-               _("is too long (%u characters; the limit is %" G_GINT64_FORMAT ")"), n, field->max);
+               _("is too long (%u characters; the limit is %" PRId64 ")"), n, field->max);
 }
 
 static gboolean
@@ -524,8 +526,8 @@ check_value (Validator             *self,
     case AP_SNAPSHOT_FIELD_INTEGER:
       if (value->v.i < field->min || value->v.i > field->max)
         return fail (self, AP_SNAPSHOT_ERROR_INVALID,
-                     _("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT
-                       ", not %" G_GINT64_FORMAT), field->min, field->max, value->v.i);
+                     _("must be between %" PRId64 " and %" PRId64
+                       ", not %" PRId64), field->min, field->max, value->v.i);
       return TRUE;
     case AP_SNAPSHOT_FIELD_ID_SET:
       return check_id_set (self, kind, field, value, rowid);
@@ -655,11 +657,11 @@ check_format_and_version (Validator        *self,
     return fail_type (self, _("an integer"), version);
   if (version->v.i > AP_SNAPSHOT_VERSION)
     return fail (self, AP_SNAPSHOT_ERROR_UNSUPPORTED_VERSION,
-                 _("this snapshot is version %" G_GINT64_FORMAT ", written by a newer Archplan; "
+                 _("this snapshot is version %" PRId64 ", written by a newer Archplan; "
                    "this version reads version %d"), version->v.i, AP_SNAPSHOT_VERSION);
   if (version->v.i < AP_SNAPSHOT_VERSION)
     return fail (self, AP_SNAPSHOT_ERROR_INVALID,
-                 _("%" G_GINT64_FORMAT " is not a snapshot version "
+                 _("%" PRId64 " is not a snapshot version "
                    "(this version reads version %d)"),
                  version->v.i, AP_SNAPSHOT_VERSION);
   pop (self);

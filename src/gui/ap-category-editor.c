@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "ap-form.h"
@@ -236,7 +238,7 @@ create_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ap_category_get_name (category));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (ap_category_get_recorded_incidents (category) >= 0)
-    subtitle = g_strdup_printf (_("%s · %" G_GINT64_FORMAT " recorded"), ap_category_get_status (category),
+    subtitle = g_strdup_printf (_("%s · %" PRId64 " recorded"), ap_category_get_status (category),
                                 ap_category_get_recorded_incidents (category));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : ap_category_get_status (category));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
@@ -304,8 +306,8 @@ append_header (ApIncidentView *self,
   gtk_box_append (GTK_BOX (title_row), del);
   gtk_box_append (self->detail_box, title_row);
   if (n >= 0)
-    meta = g_strdup_printf (ngettext ("%s · %s · %" G_GINT64_FORMAT " occurrence",
-                                      "%s · %s · %" G_GINT64_FORMAT " occurrences", n),
+    meta = g_strdup_printf (ngettext ("%s · %s · %" PRId64 " occurrence",
+                                      "%s · %s · %" PRId64 " occurrences", n),
                             category != NULL ? ap_category_get_name (category) : "",
                             ap_incident_get_status (incident), n);
   else
