@@ -5,5 +5,5 @@
 # default plan starts as the sample the first time). Extra arguments go to archplan.
 set -eu
 build=$(bash "$(dirname "$0")/setup-build.sh")
-export GSETTINGS_SCHEMA_DIR="$build/data"
+export GSETTINGS_SCHEMA_DIR="$build/data" ARCHPLAN_LOCALEDIR="$build/po"
 exec "$build/src/archplan" "$@"

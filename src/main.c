@@ -476,7 +476,11 @@ main (int   argc,
   Invocation inv = { NULL };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (build-aux/run-app.sh), the translations are the build's,
+   * not yet installed: ARCHPLAN_LOCALEDIR points at them, as GSETTINGS_SCHEMA_DIR does
+   * at the schema. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ARCHPLAN_LOCALEDIR") != NULL ? g_getenv ("ARCHPLAN_LOCALEDIR")
+                                                                            : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

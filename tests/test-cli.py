@@ -678,6 +678,18 @@ class CliTest:
         self.expect_failure("--render=gantt", "--output=" + out, plan,
                             contains=("roadmap", "gantt"))
 
+    def test_messages_in_german(self):
+        # The build's German catalogue (build/po beside build/src/archplan), as
+        # build-aux/run-app.sh points the app at it.
+        localedir = os.path.join(os.path.dirname(os.path.dirname(self.exe)), "po")
+        self.check(os.path.isfile(os.path.join(localedir, "de", "LC_MESSAGES", "archplan.mo")),
+                   "no German catalogue in %s" % localedir)
+        plan = self.make_plan()
+        out = self.path("x.png")
+        self.expect_failure("--render=gantt", "--output=" + out, plan,
+                            env={"LANGUAGE": "de", "ARCHPLAN_LOCALEDIR": localedir},
+                            contains=("--render kann „gantt“ nicht zeichnen",))
+
     # --render=charts -------------------------------------------------------------------
 
     def sample_plan(self):
