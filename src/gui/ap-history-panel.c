@@ -91,6 +91,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (text), 0.0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  /* The panel is as wide as its widest row or its empty-state text want, so long texts
+   * wrap rather than widen it. */
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 44);
   gtk_box_append (GTK_BOX (box), date);
   gtk_box_append (GTK_BOX (box), kind);
   gtk_box_append (GTK_BOX (box), text);
@@ -293,6 +296,7 @@ ap_history_panel_init (ApHistoryPanel *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
 
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (placeholder), 40);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_valign (placeholder, GTK_ALIGN_START);
   gtk_widget_set_margin_top (placeholder, 24);
