@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* ApIncidentView is split: ap-incident-view.c has the list, search, filters and sort;
+/* ApIncidentView is split: ap-incident-view.c has the list, search and filters;
+ * ap-incident-view-columns.c the list's columns and their sort;
  * ap-incident-view-detail.c the detail pane; ap-incident-editor.c the edit dialogs. */
 
 struct _ApIncidentView
@@ -50,6 +51,11 @@ struct _ApIncidentView
   GtkColumnViewColumn *columns[7];
   GtkBox              *detail_box;
 };
+
+void  ap_incident_view_setup_columns   (ApIncidentView *self);
+void  ap_incident_view_restore_sort    (ApIncidentView *self);
+const char *ap_incident_view_category_name (ApIncidentView *self,
+                                            gint64          id);
 
 void  ap_incident_view_detail_update   (ApIncidentView *self);
 void  ap_incident_view_add_toast       (ApIncidentView *self,

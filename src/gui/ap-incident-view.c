@@ -17,13 +17,6 @@
 
 G_DEFINE_FINAL_TYPE (ApIncidentView, ap_incident_view, GTK_TYPE_WIDGET)
 
-/* Columns, in the template's order, and the sort each one stands for. */
-static const ApIncidentSort column_sorts[7] = {
-  AP_INCIDENT_SORT_ISSUE, AP_INCIDENT_SORT_CATEGORY, AP_INCIDENT_SORT_OCCURRENCES,
-  AP_INCIDENT_SORT_ANECDOTES, AP_INCIDENT_SORT_LAST_SEEN, AP_INCIDENT_SORT_STATUS,
-  AP_INCIDENT_SORT_TICKETS,
-};
-
 /* A row is at least this high, so that many rows fill the view. */
 #define MIN_ROW_HEIGHT   24
 /* How long the list shows only its first screen after a search or a new plan. */
@@ -32,175 +25,6 @@ static const ApIncidentSort column_sorts[7] = {
 static void schedule_refresh (ApIncidentView *self);
 static void rebuild_filters (ApIncidentView *self);
 static void update_filter_labels (ApIncidentView *self);
-
-static const char *
-category_name (ApIncidentView *self,
-               gint64          id)
-{
-  ApCategory *category;
-
-  if (self->plan == NULL)
-    return "";
-  category = ap_row_list_lookup (ap_plan_get_categories (self->plan), id);
-  return category != NULL ? ap_category_get_name (category) : "";
-}
-
-static char *
-format_cell (ApIncidentView *self,
-             ApIncident     *incident,
-             guint           column)
-{
-  gint64 n;
-
-  switch (column)
-    {
-    case 0:
-      return g_strdup (ap_incident_get_title (incident));
-    case 1:
-      return g_strdup (category_name (self, ap_incident_get_category_id (incident)));
-    case 2:
-      n = ap_incident_get_occurrences (incident);
-      return n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("—");
-    case 3:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, ap_incident_get_n_anecdotes (incident));
-    case 4:
-      return ap_incident_get_last_seen (incident) != NULL
-               ? ap_incident_format_date (ap_incident_get_last_seen (incident), FALSE)
-               : g_strdup ("—");
-    case 5:
-      return g_strdup (ap_incident_get_status (incident));
-    default:
-      return g_strdup (ap_incident_get_tickets (incident) != NULL ? ap_incident_get_tickets (incident) : "");
-    }
-}
-
-/* An issue too long for its column shows in full as a tooltip. The text is given
- * when the tooltip is asked for, not at each bind: setting a tooltip makes GTK ask
- * the display where the pointer is, a round trip per row bound. */
-static gboolean
-on_issue_query_tooltip_cb (GtkWidget  *label,
-                           int         x,
-                           int         y,
-                           gboolean    keyboard,
-                           GtkTooltip *tooltip,
-                           gpointer    data)
-{
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
-  return TRUE;
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  column)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  guint c = GPOINTER_TO_UINT (column);
-
-  gtk_label_set_xalign (GTK_LABEL (label), (c == 2 || c == 3) ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (c == 2 || c == 3)
-    gtk_widget_add_css_class (label, "numeric");
-  if (c == 0)
-    {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_issue_query_tooltip_cb), NULL);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  column)
-{
-  ApIncidentView *self = g_object_get_data (G_OBJECT (factory), "view");
-  ApIncident *incident = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *text = format_cell (self, incident, GPOINTER_TO_UINT (column));
-
-  gtk_label_set_text (label, text);
-}
-
-/* GTK 4.8 cannot tell which column the user sorted by, but the column view's sorter
- * asks the primary column's sorter first and flips its answer when descending: each
- * column gets a probe sorter that records itself and says "smaller". */
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  GtkColumnViewColumn *column = data;
-  ApIncidentView *self = g_object_get_data (G_OBJECT (column), "view");
-
-  self->sorted_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "index"));
-  return GTK_ORDERING_SMALLER;
-}
-
-static void
-on_view_sorter_changed_cb (GtkSorter       *sorter,
-                           GtkSorterChange  change,
-                           ApIncidentView  *self)
-{
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-  ApIncidentSort sort = AP_INCIDENT_SORT_DEFAULT;
-  gboolean descending = FALSE;
-
-  if (self->updating_sort)
-    return;
-  self->sorted_column = -1;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (self->sorted_column >= 0 && order != GTK_ORDERING_EQUAL)
-    {
-      sort = column_sorts[self->sorted_column];
-      descending = order == GTK_ORDERING_LARGER;
-    }
-  ap_incident_query_set_sort (self->query, sort, descending);
-  g_settings_set_string (self->settings, "incident-sort-column", ap_incident_sort_to_string (sort));
-  g_settings_set_boolean (self->settings, "incident-sort-descending", descending);
-}
-
-static void
-setup_columns (ApIncidentView *self)
-{
-  for (guint c = 0; c < G_N_ELEMENTS (self->columns); c++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "view", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (c));
-      gtk_column_view_column_set_factory (self->columns[c], factory);
-      g_object_set_data (G_OBJECT (self->columns[c]), "view", self);
-      g_object_set_data (G_OBJECT (self->columns[c]), "index", GINT_TO_POINTER (c));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, self->columns[c], NULL));
-      gtk_column_view_column_set_sorter (self->columns[c], sorter);
-    }
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_view_sorter_changed_cb), self, 0);
-}
-
-static void
-restore_sort (ApIncidentView *self)
-{
-  g_autofree char *name = g_settings_get_string (self->settings, "incident-sort-column");
-  gboolean descending = g_settings_get_boolean (self->settings, "incident-sort-descending");
-  ApIncidentSort sort = AP_INCIDENT_SORT_DEFAULT;
-
-  ap_incident_sort_from_string (name, &sort);
-  ap_incident_query_set_sort (self->query, sort, descending);
-  self->updating_sort = TRUE;
-  for (guint c = 0; c < G_N_ELEMENTS (column_sorts); c++)
-    if (column_sorts[c] == sort)
-      gtk_column_view_sort_by_column (self->column_view, self->columns[c],
-                                      descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-  self->updating_sort = FALSE;
-}
 
 /* Says why nothing matches, naming the search text and each filter in force. */
 static char *
@@ -222,7 +46,7 @@ describe_no_match (ApIncidentView *self)
   else
     g_string_assign (why, _("No incidents match the filters"));
   for (guint i = 0; i < n_cats; i++)
-    g_string_append_printf (why, i == 0 ? _(" in %s") : _(" or %s"), category_name (self, cats[i]));
+    g_string_append_printf (why, i == 0 ? _(" in %s") : _(" or %s"), ap_incident_view_category_name (self, cats[i]));
   if (statuses != NULL)
     {
       g_autofree char *list = g_strjoinv (_(" or "), (char **) statuses);
@@ -847,8 +671,8 @@ ap_incident_view_init (ApIncidentView *self)
       g_signal_connect_swapped (gtk_menu_button_get_popover (buttons[i]), "show",
                                 G_CALLBACK (on_filter_popover_show_cb), self);
   }
-  setup_columns (self);
-  restore_sort (self);
+  ap_incident_view_setup_columns (self);
+  ap_incident_view_restore_sort (self);
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)),
                            "value-changed", G_CALLBACK (on_vadjustment_value_changed_cb), self, 0);
 }
