@@ -2,37 +2,25 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <gmodule.h>
 #include <glib/gstdio.h>
 #include <string.h>
-
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
 #include "ap-chart-view.h"
 #include "ap-incident-view.h"
 #include "ap-window.h"
+#include "key-press.h"
 
 /* ApChartView on the sample plan, driven from the keyboard the way a user drives it:
  * the arrow keys walk the bars and say what they are, Enter opens a bar's category
  * (win.show-category, caught here by a test action), F11 from anywhere in the window
  * opens meeting mode, Left and Right step its charts, Escape leaves it.
  *
- * Keys are real key presses sent through the X server with XTest, because F11 is a
- * shortcut the window dispatches and signals emitted by hand would skip exactly that.
- * libXtst is loaded at run time, so the build needs no libxtst-dev: the library comes
- * with at-spi2-core, which GTK's accessibility pulls in. Without a display the test
- * reports "skipped" (77); without XTest, the parts that press keys are skipped. */
+ * Keys are real key presses sent through the X server with XTest (key-press.c), because
+ * F11 is a shortcut the window dispatches and signals emitted by hand would skip
+ * exactly that. Without a display the test reports "skipped" (77); without XTest, the
+ * parts that press keys are skipped. */
 
 #define WAIT_SECONDS 5
-
-typedef int (*FakeKeyEventFunc) (gpointer      display,
-                                 unsigned int  keycode,
-                                 int           is_press,
-                                 unsigned long delay);
-
-static FakeKeyEventFunc fake_key_event;
 
 typedef struct
 {
@@ -77,16 +65,10 @@ wait_for (Fixture   *f,
   return condition (f);
 }
 
-/* Lets GTK handle what is queued, including events on their way from the X server. */
 static void
 settle (Fixture *f)
 {
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (f->window)));
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  ap_test_settle (GTK_WIDGET (f->window));
 }
 
 static ApChartCanvas *
@@ -117,33 +99,6 @@ meeting_is_gone (Fixture *f)
 
 /* Keys. */
 
-static void
-load_xtest (void)
-{
-#ifdef GDK_WINDOWING_X11
-  GModule *module;
-
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    return;
-  module = g_module_open ("libXtst.so.6", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL)
-    return;
-  if (g_module_symbol (module, "XTestFakeKeyEvent", (gpointer *) &fake_key_event))
-    g_module_make_resident (module);
-  else
-    g_module_close (module);
-#endif
-}
-
-static gboolean
-skip_without_keys (void)
-{
-  if (fake_key_event != NULL)
-    return FALSE;
-  g_test_skip ("needs an X11 display with the XTest extension (libXtst.so.6)");
-  return TRUE;
-}
-
 /* Without a window manager nobody gives a new window the keyboard focus; presenting it
  * again once it is on screen makes GDK set the X input focus itself. */
 static void
@@ -154,39 +109,15 @@ focus_window (Fixture   *f,
   settle (f);
 }
 
-static gboolean
-keyboard_window_is_active (Fixture *f)
-{
-  GtkWindow *meeting = ap_chart_view_get_meeting_window (f->view);
-
-  return gtk_window_is_active (meeting != NULL ? meeting : f->window);
-}
-
 /* Presses and releases @keyval in the meeting window while there is one, else in the
- * test's window: XTest types into whatever has the X keyboard focus, so that is made
- * sure of first. */
+ * test's window. */
 static void
 press_key (Fixture *f,
            guint    keyval)
 {
-#ifdef GDK_WINDOWING_X11
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (f->window));
   GtkWindow *meeting = ap_chart_view_get_meeting_window (f->view);
-  g_autofree GdkKeymapKey *keys = NULL;
-  int n_keys = 0;
 
-  g_assert_nonnull (fake_key_event);
-  if (!keyboard_window_is_active (f))
-    focus_window (f, meeting != NULL ? meeting : f->window);
-  g_assert_true (wait_for (f, keyboard_window_is_active));
-  g_assert_true (gdk_display_map_keyval (display, keyval, &keys, &n_keys));
-  g_assert_cmpint (n_keys, >, 0);
-  fake_key_event (gdk_x11_display_get_xdisplay (display), keys[0].keycode, TRUE, 0);
-  fake_key_event (gdk_x11_display_get_xdisplay (display), keys[0].keycode, FALSE, 0);
-  settle (f);
-#else
-  g_assert_not_reached ();
-#endif
+  ap_test_press_key (meeting != NULL ? meeting : f->window, keyval, 0);
 }
 
 /* Fixture. */
@@ -311,7 +242,7 @@ test_keys_walk_bars (Fixture       *f,
   g_autofree char *live = NULL;
   guint n_bars;
 
-  if (skip_without_keys ())
+  if (ap_test_keys_skip ())
     return;
   g_assert_cmpint (ap_chart_view_get_kind (f->view), ==, AP_CHART_INCIDENTS);
   gtk_widget_grab_focus (GTK_WIDGET (canvas (f)));
@@ -377,7 +308,7 @@ test_tall_chart_scrolls (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >=, canvas_height);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
-  if (skip_without_keys ())
+  if (ap_test_keys_skip ())
     return;
   gtk_widget_grab_focus (GTK_WIDGET (canvas (f)));
   press_key (f, GDK_KEY_End);
@@ -406,7 +337,7 @@ test_enter_shows_category (Fixture       *f,
   g_autoptr(GListModel) controllers = NULL;
   const ApChartBar *bar;
 
-  if (skip_without_keys ())
+  if (ap_test_keys_skip ())
     return;
   gtk_widget_grab_focus (GTK_WIDGET (canvas (f)));
 
@@ -464,7 +395,7 @@ test_meeting_mode (Fixture       *f,
 {
   GtkWindow *meeting;
 
-  if (skip_without_keys ())
+  if (ap_test_keys_skip ())
     return;
 
   /* F11 works from anywhere in the window while the charts are shown… */
@@ -587,7 +518,7 @@ test_app_window_opens_incidents (Fixture       *f,
       g_test_incomplete ("ApWindow does not install win.show-category");
       return;
     }
-  if (skip_without_keys ())
+  if (ap_test_keys_skip ())
     return;
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "charts");
   gtk_widget_grab_focus (GTK_WIDGET (canvas (f)));
@@ -612,7 +543,7 @@ main (int    argc,
       return 77;
     }
   adw_init ();
-  load_xtest ();
+  ap_test_keys_init ();
 
 #define ADD(name, func) \
   g_test_add ("/chart-view/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -9,11 +9,13 @@
 #include "ap-incident-view.h"
 #include "ap-roadmap-view.h"
 #include "ap-window.h"
+#include "key-press.h"
 
 /* ApWindow on a copy of the sample plan: the title, the three views and their row
  * counts, delete with undo and redo through the window's actions, the settings it
- * keeps, and that every object is finalized. Needs a display; without one the test
- * reports "skipped" (77) instead of failing. */
+ * keeps, the shortcuts it dispatches, and that every object is finalized. Needs a
+ * display; without one the test reports "skipped" (77) instead of failing. Shortcuts
+ * are real key presses (key-press.c): the window, not the focused widget, runs them. */
 
 typedef struct
 {
@@ -446,6 +448,98 @@ test_settings (Fixture       *fixture,
   g_settings_reset (settings, "recent-plans");
 }
 
+/* Whether the keyboard focus is @widget or inside it (an entry's text). */
+static gboolean
+has_focus_in (ApWindow  *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The first button inside @widget that shows @icon_name. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *icon_name)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, icon_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+show_page (ApWindow   *window,
+           const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", name));
+  ap_test_settle (GTK_WIDGET (window));
+}
+
+/* Ctrl+F finds on the page shown, wherever the keyboard focus is in the window: on the
+ * Incidents page it goes to the incident search from the view switcher, the header
+ * bar's menu button or the list; on the Roadmap page it opens the roadmap's find bar.
+ * Neither page takes it while the other one is shown. */
+static void
+test_find_shortcut (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ApWindow *window;
+  GtkWidget *switcher, *menu_button, *incidents, *list, *incident_search, *roadmap;
+  GtkSearchBar *roadmap_bar;
+
+  if (ap_test_keys_skip ())
+    return;
+  window = g_object_ref (ap_window_new (NULL, fixture->plan));
+  show_and_wait (window);
+  switcher = get_child (window, "switcher_title");
+  menu_button = find_button (GTK_WIDGET (window), "open-menu-symbolic");
+  incidents = get_child (window, "incident_view");
+  list = GTK_WIDGET (gtk_widget_get_template_child (incidents, AP_TYPE_INCIDENT_VIEW, "column_view"));
+  incident_search = GTK_WIDGET (ap_incident_view_get_search_entry (AP_INCIDENT_VIEW (incidents)));
+  roadmap = get_child (window, "roadmap_view");
+  roadmap_bar = GTK_SEARCH_BAR (gtk_widget_get_template_child (roadmap, AP_TYPE_ROADMAP_VIEW, "search_bar"));
+  g_assert_nonnull (menu_button);
+
+  show_page (window, "incidents");
+  g_assert_true (gtk_widget_child_focus (switcher, GTK_DIR_TAB_FORWARD));
+  g_assert_true (has_focus_in (window, switcher));
+  ap_test_press_key (GTK_WINDOW (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (has_focus_in (window, incident_search));
+
+  g_assert_true (gtk_widget_grab_focus (menu_button));
+  ap_test_press_key (GTK_WINDOW (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (has_focus_in (window, incident_search));
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  g_assert_false (has_focus_in (window, incident_search));
+  ap_test_press_key (GTK_WINDOW (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (has_focus_in (window, incident_search));
+  g_assert_false (gtk_search_bar_get_search_mode (roadmap_bar));
+
+  show_page (window, "roadmap");
+  g_assert_true (gtk_widget_child_focus (switcher, GTK_DIR_TAB_FORWARD));
+  ap_test_press_key (GTK_WINDOW (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (gtk_search_bar_get_search_mode (roadmap_bar));
+  g_assert_true (has_focus_in (window, GTK_WIDGET (roadmap_bar)));
+
+  /* Back on the Incidents page the roadmap's find bar stays as it was. */
+  show_page (window, "incidents");
+  g_assert_true (gtk_widget_child_focus (switcher, GTK_DIR_TAB_FORWARD));
+  ap_test_press_key (GTK_WINDOW (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (has_focus_in (window, incident_search));
+  g_assert_true (gtk_search_bar_get_search_mode (roadmap_bar));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,6 +551,7 @@ main (int    argc,
       return 77;
     }
   adw_init ();
+  ap_test_keys_init ();
 
   g_test_add_func ("/window/templates", test_templates);
   g_test_add ("/window/sample", Fixture,
@@ -476,5 +571,8 @@ main (int    argc,
   g_test_add ("/window/settings", Fixture,
               GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
               fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/window/find-shortcut", Fixture,
+              GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
+              fixture_set_up, test_find_shortcut, fixture_tear_down);
   return g_test_run ();
 }
