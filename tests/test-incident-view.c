@@ -96,18 +96,29 @@ sql_id (ApPlan     *plan,
   return id;
 }
 
-static GtkColumnView *
-find_column_view (GtkWidget *widget)
+/* The first widget of @type in @widget (itself included) and, with @text, a label
+ * showing it. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *text)
 {
-  if (GTK_IS_COLUMN_VIEW (widget))
-    return GTK_COLUMN_VIEW (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (text == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0))
+    return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkColumnView *found = find_column_view (c);
+      GtkWidget *found = find_widget (c, type, text);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  return GTK_COLUMN_VIEW (find_widget (widget, GTK_TYPE_COLUMN_VIEW, NULL));
 }
 
 static void
@@ -304,6 +315,67 @@ test_first_screen (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 111);
 }
 
+/* The column headers, in order: GtkColumnViewTitle is GTK's own, without a public
+ * type macro. */
+static void
+collect_titles (GtkWidget *widget,
+                GPtrArray *titles)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkColumnViewTitle")))
+    g_ptr_array_add (titles, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_titles (c, titles);
+}
+
+/* At 1400×900 every column of the list shows beside the detail pane without scrolling
+ * sideways: the fixed columns fit their content (the tickets column shows the first
+ * key and how many more), the issue takes the rest and is the widest, and the detail
+ * pane keeps its width whichever incident it shows, so the columns do not move under
+ * the pointer. */
+static void
+test_columns_fit (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkColumnView *columns = find_column_view (GTK_WIDGET (f->view));
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (columns));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GListModel *incidents = G_LIST_MODEL (ap_plan_get_incidents (f->plan));
+  GtkLabel *tickets;
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  for (guint i = 0; i < 10 && gtk_widget_get_width (GTK_WIDGET (f->view)) != 1400; i++)
+    gtk_test_widget_wait_for_draw (f->window);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), ==, 1400);
+
+  width = gtk_widget_get_width (GTK_WIDGET (columns));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
+  collect_titles (GTK_WIDGET (columns), titles);
+  g_assert_cmpuint (titles->len, ==, 7);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (titles->pdata[i], GTK_WIDGET (columns), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+      if (i > 0)
+        g_assert_cmpint (gtk_widget_get_width (titles->pdata[0]), >, gtk_widget_get_width (titles->pdata[i]));
+    }
+  tickets = GTK_LABEL (find_widget (GTK_WIDGET (columns), GTK_TYPE_LABEL, "ARCHBOM-107 +1"));
+  g_assert_nonnull (tickets);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (tickets)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+    {
+      g_autoptr(ApIncident) incident = g_list_model_get_item (incidents, i);
+
+      g_assert_true (ap_incident_view_select_incident (f->view, ap_object_get_id (AP_OBJECT (incident))));
+      gtk_test_widget_wait_for_draw (f->window);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (columns)), ==, width);
+    }
+}
+
 static void
 test_no_incidents (Fixture       *f,
                    gconstpointer  data)
@@ -332,6 +404,7 @@ main (int   argc,
   ADD ("sort-export", TRUE, test_sort_and_export);
   ADD ("dialogs", TRUE, test_dialogs);
   ADD ("first-screen", TRUE, test_first_screen);
+  ADD ("columns-fit", TRUE, test_columns_fit);
   ADD ("no-incidents", FALSE, test_no_incidents);
 #undef ADD
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ap-incident-view-private.h"
 
 /* The incident list's columns: the cells each one shows, and the sort the user picks
@@ -26,6 +28,26 @@ ap_incident_view_category_name (ApIncidentView *self,
     return "";
   category = ap_row_list_lookup (ap_plan_get_categories (self->plan), id);
   return category != NULL ? ap_category_get_name (category) : "";
+}
+
+/* The first ticket and how many more ("ARCHBOM-107 +1"): the keys side by side would
+ * need the widest column of the list, and the detail pane and the cell's tooltip list
+ * them all. Keys hold no spaces, so the ", " that joins them splits them again. */
+static char *
+format_tickets (const char *tickets)
+{
+  g_auto(GStrv) keys = NULL;
+  guint n;
+
+  if (tickets == NULL || *tickets == '\0')
+    return g_strdup ("");
+  keys = g_strsplit (tickets, ", ", -1);
+  n = g_strv_length (keys);
+  if (n == 1)
+    return g_strdup (keys[0]);
+  /* Translators: the first ticket key of an incident and how many other tickets it has,
+   * as in "ARCHBOM-107 +1", in the Tickets column of the incident list. */
+  return g_strdup_printf (_("%s +%u"), keys[0], n - 1);
 }
 
 static char *
@@ -53,24 +75,31 @@ format_cell (ApIncidentView *self,
     case 5:
       return g_strdup (ap_incident_get_status (incident));
     default:
-      return g_strdup (ap_incident_get_tickets (incident) != NULL ? ap_incident_get_tickets (incident) : "");
+      return format_tickets (ap_incident_get_tickets (incident));
     }
 }
 
-/* An issue too long for its column shows in full as a tooltip. The text is given
- * when the tooltip is asked for, not at each bind: setting a tooltip makes GTK ask
- * the display where the pointer is, a round trip per row bound. */
+/* A cell cut short shows in full as a tooltip: an issue too long for its column, and
+ * the tickets, of which the cell shows the first (@item is the tickets cell's, NULL
+ * for the issue's). The text is given when the tooltip is asked for, not at each bind:
+ * setting a tooltip makes GTK ask the display where the pointer is, a round trip per
+ * row bound. */
 static gboolean
-on_issue_query_tooltip_cb (GtkWidget  *label,
-                           int         x,
-                           int         y,
-                           gboolean    keyboard,
-                           GtkTooltip *tooltip,
-                           gpointer    data)
+on_cell_query_tooltip_cb (GtkWidget   *label,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard,
+                          GtkTooltip  *tooltip,
+                          GtkListItem *item)
 {
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+  const char *shown = gtk_label_get_text (GTK_LABEL (label));
+  ApIncident *incident = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  const char *full = incident != NULL ? ap_incident_get_tickets (incident) : shown;
+
+  if (full == NULL ||
+      (g_strcmp0 (full, shown) == 0 && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)))))
     return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  gtk_tooltip_set_text (tooltip, full);
   return TRUE;
 }
 
@@ -86,10 +115,10 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (c == 2 || c == 3)
     gtk_widget_add_css_class (label, "numeric");
-  if (c == 0)
+  if (c == 0 || c == 6)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_issue_query_tooltip_cb), NULL);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), c == 6 ? item : NULL);
     }
   gtk_list_item_set_child (item, label);
 }
