@@ -514,7 +514,8 @@ test_snapshot_import (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (ap_plan_add_incident (f->plan, &fields, &error), >, 0);
   g_assert_cmpuint (search (f, "quokka"), ==, 1);
-  /* Importing replaces everything; the index is rebuilt once and the triggers are back. */
+  /* Importing replaces everything; the index is rebuilt once, and the triggers and the
+   * anecdote indexes are back. */
   g_assert_true (ap_plan_import_json_file (f->plan, path, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (search (f, "quokka"), ==, 0);
@@ -522,6 +523,8 @@ test_snapshot_import (Fixture       *f,
   g_assert_cmpuint (search (f, NULL), ==, 12);
   assert_index_consistent (f->plan);
   g_assert_cmpint (sql_int (f->plan, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'", NULL), ==, 9);
+  g_assert_cmpint (sql_int (f->plan, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                     " AND name IN ('anecdote_team', 'anecdote_date')", NULL), ==, 2);
   g_assert_cmpint (ap_plan_add_incident (f->plan, &fields, &error), >, 0);
   g_assert_cmpuint (search (f, "quokka"), ==, 1);
   /* Undoing the import brings the index back too. */
@@ -565,11 +568,22 @@ test_base_follows_file (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (search (f, "narwhal"), ==, 1);
   g_assert_cmpuint (search (f, NULL), ==, 13);
+
+  /* What the team filter keeps of the base follows the file too. */
+  ap_incident_query_set_team (f->query, "Walrus");
+  g_assert_cmpuint (search (f, NULL), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "INSERT INTO anecdote (uid, incident_id, team, text, position)"
+                                        " SELECT 'ane-walrus', id, 'Walrus', 'Tusks', 0 FROM incident"
+                                        " WHERE uid = 'inc-narwhal'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_true (finds (f, NULL, "inc-narwhal"));
+  g_assert_cmpuint (search (f, NULL), ==, 1);
 }
 
-/* A search filters the base when it is at hand, and sorts its matches in SQL when the
- * base would cost a scan of every anecdote (a date or team filter, base not read
- * yet): both give the same ids in the same order, for every sort. */
+/* A search gives the same ids in the same order, for every sort, whether the query
+ * has read its base and what a date filter keeps of it before, or reads both for the
+ * search. */
 static void
 test_search_paths_agree (Fixture       *f,
                          gconstpointer  data)
@@ -602,35 +616,184 @@ test_search_paths_agree (Fixture       *f,
       }
 }
 
-/* A version-1 file (no index) with incidents gets its index built when opened. */
+/* Turns the fixture's file into an older version's with @sql, and opens it again as
+ * the window does, which migrates it to the current version. */
+static void
+reopen_as_older (Fixture    *f,
+                 const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = NULL;
+
+  g_assert_true (ap_store_exec (ap_plan_get_store (f->plan), sql, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&f->plan));
+  store = ap_store_open (f->path, AP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->plan = ap_plan_new_for_store (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->plan, "PRAGMA user_version", NULL), ==, AP_STORE_SCHEMA_VERSION);
+}
+
+/* More incidents and anecdotes for the team and date filters to tell apart: teams
+ * that differ only in case, empty teams, dates of every precision and none, in most
+ * years of the ranges below. */
+static void
+add_generated_anecdotes (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ap_store_exec (ap_plan_get_store (f->plan),
+    "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 300)"
+    " INSERT INTO incident (uid, category_id, title, occurrences, status, position)"
+    " SELECT 'gen-' || k, (SELECT id FROM pain_category WHERE id >= (SELECT min (id) FROM pain_category) + k % 3"
+    "  ORDER BY id LIMIT 1),"
+    "  'Generated ' || k, k % 7, CASE k % 3 WHEN 0 THEN 'Open' WHEN 1 THEN 'Mitigated' ELSE '' END,"
+    "  (k * 37) % 300 FROM n;"
+    "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 1000)"
+    " INSERT INTO anecdote (uid, incident_id, date, team, text, position)"
+    " SELECT 'gen-a-' || k,"
+    "  (SELECT id FROM incident WHERE id >= (k * 7919) % (SELECT max (id) FROM incident) ORDER BY id LIMIT 1),"
+    "  CASE k % 5 WHEN 0 THEN NULL WHEN 1 THEN printf ('%04d', 2018 + k % 6)"
+    "   WHEN 2 THEN printf ('%04d-%02d', 2018 + k % 6, 1 + k % 12)"
+    "   ELSE printf ('%04d-%02d-%02d', 2018 + k % 6, 1 + k % 12, 1 + k % 28) END,"
+    "  CASE k % 7 WHEN 0 THEN 'SRE' WHEN 1 THEN 'sre' WHEN 2 THEN 'Ops' WHEN 3 THEN ''"
+    "   WHEN 4 THEN 'Équipe Paris' ELSE 'Data' END,"
+    "  'Generated anecdote ' || k, k FROM n", &error));
+  g_assert_no_error (error);
+}
+
+/* The incidents with an anecdote of @team dated in [@from, @to], as the query found
+ * them before migration 3: an EXISTS over each incident's anecdotes. */
+static GHashTable *
+ids_seen_by (Fixture    *f,
+             const char *team,
+             const char *from,
+             const char *to)
+{
+  sqlite3_stmt *stmt = ap_store_prepare (ap_plan_get_store (f->plan),
+    "SELECT i.id FROM incident i WHERE EXISTS (SELECT 1 FROM anecdote a WHERE a.incident_id = i.id"
+    " AND (?1 IS NULL OR a.team = ?1)"
+    " AND (?2 IS NULL OR a.date >= substr (?2, 1, length (a.date)))"
+    " AND (?3 IS NULL OR a.date <= ?3))", NULL);
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, team, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+/* The team and date filters keep the same incidents as the EXISTS they replace, in
+ * the order the list has without them, for every sort and with a search or a
+ * category filter on top. */
+static void
+test_anecdote_filters (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *teams[] = { NULL, "SRE", "sre", "Ops", "Équipe Paris", "Nobody" };
+  const char *ranges[][2] = {
+    { NULL, NULL }, { "2019", NULL }, { "2020-06", NULL }, { "2020-06-15", "2021-03" },
+    { NULL, "2020-12-31" }, { "2022", "2022" }, { "2021-02-01", "2021-02-28" },
+  };
+  const char *texts[] = { NULL, "generated 1" };
+  gint64 category = first_category (f);
+  g_autoptr(ApIncidentQuery) all = ap_incident_query_new ();
+  guint n_kept = 0, n_runs = 0;
+
+  add_generated_anecdotes (f);
+  for (guint t = 0; t < G_N_ELEMENTS (teams); t++)
+    for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+      {
+        /* Without a team or dates there is no EXISTS: incidents without anecdotes too. */
+        gboolean unfiltered_too = teams[t] == NULL && ranges[r][0] == NULL && ranges[r][1] == NULL;
+        g_autoptr(GHashTable) seen = ids_seen_by (f, teams[t], ranges[r][0], ranges[r][1]);
+
+        ap_incident_query_set_team (f->query, teams[t]);
+        ap_incident_query_set_date_range (f->query, ranges[r][0], ranges[r][1]);
+        for (guint v = 0; v < 2 * G_N_ELEMENTS (texts) * AP_INCIDENT_N_SORTS * 2; v++)
+          {
+            ApIncidentSort sort = v / 2 % AP_INCIDENT_N_SORTS;
+            gboolean desc = v % 2;
+            const char *text = texts[v / (2 * AP_INCIDENT_N_SORTS) % G_N_ELEMENTS (texts)];
+            guint n_categories = v / (2 * AP_INCIDENT_N_SORTS * G_N_ELEMENTS (texts));
+            g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+            g_autoptr(GArray) unfiltered = NULL;
+            g_autoptr(GArray) ids = NULL;
+
+            for (ApIncidentQuery **q = (ApIncidentQuery *[]) { f->query, all, NULL }; *q != NULL; q++)
+              {
+                ap_incident_query_set_sort (*q, sort, desc);
+                ap_incident_query_set_text (*q, text);
+                ap_incident_query_set_categories (*q, &category, n_categories);
+              }
+            unfiltered = ap_incident_query_run (all, ap_plan_get_store (f->plan), NULL);
+            for (guint i = 0; i < unfiltered->len; i++)
+              if (unfiltered_too || g_hash_table_contains (seen, &g_array_index (unfiltered, gint64, i)))
+                g_array_append_val (expected, g_array_index (unfiltered, gint64, i));
+            ids = run (f);
+            g_assert_cmpmem (ids->data, ids->len * sizeof (gint64),
+                             expected->data, expected->len * sizeof (gint64));
+            n_kept += ids->len;
+            n_runs++;
+          }
+      }
+  /* Not every answer was empty, nor every one everything. */
+  g_assert_cmpuint (n_kept, >, 0);
+  g_assert_cmpuint (n_kept, <, n_runs * 312);
+}
+
+/* A version-2 file (without the anecdote indexes) gets them when opened, and its
+ * incidents filter by team and date as before. */
+static void
+test_migration_2_to_3 (Fixture       *f,
+                       gconstpointer  data)
+{
+  add_generated_anecdotes (f);
+  reopen_as_older (f, "DROP INDEX anecdote_team; DROP INDEX anecdote_date; PRAGMA user_version = 2;");
+  g_assert_cmpint (sql_int (f->plan, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
+                                     " ('anecdote_team', 'anecdote_date')", NULL), ==, 2);
+  ap_incident_query_set_team (f->query, "SRE");
+  ap_incident_query_set_date_range (f->query, "2020", NULL);
+  {
+    g_autoptr(GHashTable) seen = ids_seen_by (f, "SRE", "2020", NULL);
+    g_autoptr(GArray) ids = run (f);
+
+    g_assert_cmpuint (ids->len, >, 0);
+    g_assert_cmpuint (ids->len, ==, g_hash_table_size (seen));
+  }
+}
+
+/* A version-1 file (no index) with incidents gets its index built when opened, and
+ * the later migrations' indexes. */
 static void
 test_migration_1_to_2 (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ApStore) store = NULL;
 
+  /* Which drops the triggers, and the anecdote indexes of version 3. */
   g_assert_true (ap_store_exec (ap_plan_get_store (f->plan), ap_schema_fts_suspend, &error));
-  g_assert_true (ap_store_exec (ap_plan_get_store (f->plan),
-                                "DROP TABLE incident_fts; DROP TABLE incident_fts_stats;"
-                                " DROP INDEX incident_position; DROP INDEX incident_title;"
-                                " DROP INDEX incident_occurrences; DROP INDEX incident_status;"
-                                " DROP INDEX pain_category_name; DROP INDEX incident_category;"
-                                " CREATE INDEX incident_category ON incident (category_id);"
-                                " PRAGMA user_version = 1;", &error));
   g_assert_no_error (error);
-  g_assert_finalize_object (g_steal_pointer (&f->plan));
-
-  store = ap_store_open (f->path, AP_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  f->plan = ap_plan_new_for_store (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sql_int (f->plan, "PRAGMA user_version", NULL), ==, 2);
+  reopen_as_older (f, "DROP TABLE incident_fts; DROP TABLE incident_fts_stats;"
+                      " DROP INDEX incident_position; DROP INDEX incident_title;"
+                      " DROP INDEX incident_occurrences; DROP INDEX incident_status;"
+                      " DROP INDEX pain_category_name; DROP INDEX incident_category;"
+                      " CREATE INDEX incident_category ON incident (category_id);"
+                      " PRAGMA user_version = 1;");
   g_assert_cmpint (sql_int (f->plan, "SELECT count(*) FROM incident_fts", NULL), ==, 12);
   g_assert_cmpuint (search (f, "enterprise-titans"), ==, 1);
   g_assert_cmpint (sql_int (f->plan, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
                                      " ('incident_position', 'incident_title', 'incident_occurrences',"
-                                     "  'incident_status', 'pain_category_name')", NULL), ==, 5);
+                                     "  'incident_status', 'pain_category_name', 'anecdote_team', 'anecdote_date')",
+                           NULL), ==, 7);
   assert_index_consistent (f->plan);
 }
 
@@ -653,7 +816,9 @@ main (int   argc,
   ADD ("snapshot-import", test_snapshot_import);
   ADD ("base-follows-file", test_base_follows_file);
   ADD ("search-paths-agree", test_search_paths_agree);
+  ADD ("anecdote-filters", test_anecdote_filters);
   ADD ("migration-1-to-2", test_migration_1_to_2);
+  ADD ("migration-2-to-3", test_migration_2_to_3);
 #undef ADD
 
   return g_test_run ();

@@ -295,21 +295,56 @@ damage_data_page (const char *path)
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
 }
 
+/* The next format and a far one are refused alike; this build reads up to 3. */
 static void
 test_newer_version (Fixture       *f,
                     gconstpointer  data)
 {
-  FileState before;
+  const int versions[] = { AP_STORE_SCHEMA_VERSION + 1, 7 };
+
+  g_assert_cmpint (AP_STORE_SCHEMA_VERSION, ==, 3);
+  make_plan (f->path);
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", versions[i]);
+      g_autofree char *message = g_strdup_printf ("the plan was saved by a newer version of Archplan"
+                                                  " (format %d, this version reads up to 3);"
+                                                  " please update Archplan", versions[i]);
+      FileState before;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      file_state_read (&before, f->path);
+      assert_refused (f->path, AP_STORE_ERROR_NEWER_VERSION, message);
+      assert_unchanged (&before, f->path);
+    }
+}
+
+/* A file of version 2, as the previous release wrote it, is migrated when opened:
+ * it gains the anecdote indexes of version 3 and keeps its data. */
+static void
+test_migrate_from_two (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApStore) store = NULL;
   sqlite3 *db = NULL;
 
   make_plan (f->path);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX anecdote_team; DROP INDEX anecdote_date;"
+                                     " PRAGMA user_version = 2;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  file_state_read (&before, f->path);
-  assert_refused (f->path, AP_STORE_ERROR_NEWER_VERSION,
-                  "the plan was saved by a newer version of Archplan (format 7, this version reads up to 2); please update Archplan");
-  assert_unchanged (&before, f->path);
+
+  store = ap_store_open (f->path, AP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  db = ap_store_get_db (store);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                  " AND name IN ('anecdote_team', 'anecdote_date')"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organization"), ==, 2000);
 }
 
 static void
@@ -493,6 +528,7 @@ main (int    argc,
   ADD ("/store/create", test_create);
   ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
   ADD ("/store/migrate-from-zero", test_migrate_from_zero);
+  ADD ("/store/migrate-from-two", test_migrate_from_two);
   ADD ("/store/bad/missing", test_missing);
   ADD ("/store/bad/not-a-database", test_not_a_database);
   ADD ("/store/bad/other-database", test_other_database);

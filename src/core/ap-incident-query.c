@@ -21,13 +21,17 @@ struct _ApIncidentQuery
   ApIncidentSort sort;
   gboolean  descending;
 
-  /* The base: every incident the filters keep, in the sort's order, as last read —
-   * what the list shows without search text, and the order a search's matches are
-   * put in. It is dropped when a filter or the sort changes, and read again when the
-   * file may have changed since (see base_is_current). */
+  /* The base: every incident the category and status filters keep, in the sort's
+   * order, as last read. It is dropped when one of those or the sort changes, and
+   * read again when the file may have changed since (see base_is_current). */
   GArray   *base;        /* gint64, or NULL */
   gint64    base_min;    /* the smallest and largest id in it */
   gint64    base_max;
+  /* The base's incidents that the team and date filters keep, in its order (the base
+   * itself without those filters): what the list shows without search text, and the
+   * order a search's matches are put in. Dropped with the base, and when those
+   * filters change. */
+  GArray   *filtered;    /* gint64, or NULL */
   GWeakRef  base_store;
   gint64    base_changes;      /* sqlite3_total_changes64 () when read, or -1 */
   gint64    base_data_version; /* PRAGMA data_version when read */
@@ -64,7 +68,7 @@ static const char * const order_terms[AP_INCIDENT_N_SORTS][5] = {
 };
 
 /* Exactly the bare full-text query: a search adds nothing to it but a pass over the
- * base (see keep_matches). */
+ * filtered base (see keep_listed). */
 static const char match_sql[] = "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?";
 
 static void
@@ -73,11 +77,20 @@ changed (ApIncidentQuery *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* A filter or the sort changed: the base no longer holds. */
+/* A category or status filter or the sort changed: the base no longer holds. */
 static void
 base_changed (ApIncidentQuery *self)
 {
   g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->filtered, g_array_unref);
+  changed (self);
+}
+
+/* The team or the dates changed: the base still holds, what they keep of it not. */
+static void
+filtered_changed (ApIncidentQuery *self)
+{
+  g_clear_pointer (&self->filtered, g_array_unref);
   changed (self);
 }
 
@@ -141,6 +154,7 @@ ap_incident_query_finalize (GObject *object)
   g_free (self->date_from);
   g_free (self->date_to);
   g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->filtered, g_array_unref);
   g_weak_ref_clear (&self->base_store);
   G_OBJECT_CLASS (ap_incident_query_parent_class)->finalize (object);
 }
@@ -274,7 +288,7 @@ ap_incident_query_set_team (ApIncidentQuery *self,
 {
   g_return_if_fail (AP_IS_INCIDENT_QUERY (self));
   if (replace_string (&self->team, team))
-    base_changed (self);
+    filtered_changed (self);
 }
 
 const char *
@@ -296,7 +310,7 @@ ap_incident_query_set_date_range (ApIncidentQuery *self,
   a = replace_string (&self->date_from, from);
   b = replace_string (&self->date_to, to);
   if (a || b)
-    base_changed (self);
+    filtered_changed (self);
 }
 
 const char *
@@ -420,41 +434,25 @@ is_stats_sort (ApIncidentSort sort)
          sort == AP_INCIDENT_SORT_TICKETS;
 }
 
-/* Team and dates describe one anecdote, so filtering by them looks at each incident's
- * anecdotes: cheap for a search's few matches, a scan of every anecdote for a base. */
 static gboolean
 has_anecdote_filter (ApIncidentQuery *self)
 {
   return self->team != NULL || self->date_from != NULL || self->date_to != NULL;
 }
 
-/* One statement per shape, joining only what the sort and the filters read — no
- * subquery per row. Without @search it reads the base: a sort by a figure of
- * incident_fts_stats reads that small table alone unless a filter needs the
- * incident's own columns. With @search it starts from the FTS5 matches and sorts
- * them (see ap_incident_query_run for when that is worth it). */
+/* The base's statement, one per shape, joining only what the sort and the filters
+ * read — no subquery per row. A sort by a figure of incident_fts_stats reads that
+ * small table alone unless a filter needs the incident's own columns. */
 static char *
-build_sql (ApIncidentQuery *self,
-           gboolean         search)
+build_base_sql (ApIncidentQuery *self)
 {
   gboolean stats = is_stats_sort (self->sort);
   gboolean incident = !stats || self->categories->len > 0 || self->statuses != NULL;
-  const char *id = stats ? "s.id" : "i.id";
   const char *dir = self->descending ? " DESC" : "";
   GString *sql = g_string_new (NULL);
 
-  g_string_printf (sql, "SELECT %s FROM ", id);
-  if (search)
-    {
-      g_string_append (sql, "incident_fts f");
-      if (stats)
-        g_string_append (sql, " JOIN incident_fts_stats s ON s.id = f.rowid");
-      if (incident)
-        g_string_append (sql, " JOIN incident i ON i.id = f.rowid");
-      if (self->sort == AP_INCIDENT_SORT_CATEGORY)
-        g_string_append (sql, " JOIN pain_category c ON c.id = i.category_id");
-    }
-  else if (self->sort == AP_INCIDENT_SORT_CATEGORY)
+  g_string_printf (sql, "SELECT %s FROM ", stats ? "s.id" : "i.id");
+  if (self->sort == AP_INCIDENT_SORT_CATEGORY)
     g_string_append (sql, "pain_category c JOIN incident i ON i.category_id = c.id");
   else if (stats)
     g_string_append (sql, incident ? "incident_fts_stats s JOIN incident i ON i.id = s.id"
@@ -462,48 +460,71 @@ build_sql (ApIncidentQuery *self,
   else
     g_string_append (sql, "incident i");
 
-  g_string_append (sql, search ? " WHERE incident_fts MATCH ?1" : " WHERE 1");
+  g_string_append (sql, " WHERE 1");
   if (self->categories->len > 0)
-    g_string_append (sql, " AND i.category_id IN (SELECT value FROM json_each (?2))");
+    g_string_append (sql, " AND i.category_id IN (SELECT value FROM json_each (?1))");
   if (self->statuses != NULL)
-    g_string_append (sql, " AND i.status IN (SELECT value FROM json_each (?3))");
-  /* "Seen by Ops in 2021". A partial date ("2021-08") counts when its month or year
-   * reaches into the range. */
-  if (has_anecdote_filter (self))
-    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM anecdote a WHERE a.incident_id = %s"
-                                 " AND (?4 IS NULL OR a.team = ?4)"
-                                 " AND (?5 IS NULL OR a.date >= substr (?5, 1, length (a.date)))"
-                                 " AND (?6 IS NULL OR a.date <= ?6))", id);
+    g_string_append (sql, " AND i.status IN (SELECT value FROM json_each (?2))");
   g_string_append (sql, " ORDER BY ");
   for (guint t = 0; order_terms[self->sort][t] != NULL; t++)
     g_string_append_printf (sql, "%s%s%s", t > 0 ? ", " : "", order_terms[self->sort][t], dir);
   return g_string_free (sql, FALSE);
 }
 
-/* Runs @sql with the query's values bound; adds the ids it gives to @ids. */
-static gboolean
-read_ids (ApIncidentQuery  *self,
-          ApStore          *store,
-          const char       *sql,
-          const char       *match,
-          GArray           *ids,
-          GError          **error)
+/* "Seen by Ops in 2021": the incidents with an anecdote that has the team and a date
+ * in the range, read from the anecdotes alone, one range of one of migration 3's
+ * indexes; the base gives their order (see keep_listed).
+ *
+ * A partial date ("2021-08") counts when its month or year reaches into the range:
+ * it is at least the from-date (?2) cut to its own length. Dates are NULL or
+ * YYYY[-MM[-DD]] (commands and imports check), so that is: at least the from-date, or
+ * the from-date's year (?4) or year and month (?5) exactly — comparisons with bound
+ * values, where cutting the from-date to each anecdote's length cost as much again
+ * as the index walk. All of them are at least that year, which makes the range. */
+static char *
+build_anecdote_sql (ApIncidentQuery *self)
+{
+  GString *sql = g_string_new ("SELECT incident_id FROM anecdote WHERE 1");
+
+  if (self->team != NULL)
+    g_string_append (sql, " AND team = ?1");
+  if (self->date_from != NULL)
+    g_string_append (sql, " AND date >= ?4 AND (date >= ?2 OR date = ?4 OR date = ?5)");
+  if (self->date_to != NULL)
+    g_string_append (sql, " AND date <= ?3");
+  return g_string_free (sql, FALSE);
+}
+
+/* The store caches statements by the address of their text: intern it. There are
+ * only a few dozen shapes (filters used × sort × direction). */
+static sqlite3_stmt *
+prepare_shape (ApStore     *store,
+               char        *sql,
+               GError     **error)
+{
+  const char *interned = g_intern_string (sql);
+
+  g_free (sql);
+  return ap_store_prepare (store, interned, error);
+}
+
+/* Runs the base's statement; returns the ids it gives. */
+static GArray *
+read_base (ApIncidentQuery  *self,
+           ApStore          *store,
+           GError          **error)
 {
   g_autofree char *categories = ids_to_json (self->categories);
   g_autofree char *statuses = strings_to_json ((const char * const *) self->statuses);
-  /* The store caches statements by the address of their text: intern it. There are
-   * only a few dozen shapes (filters used × sort × direction × search or not). */
-  sqlite3_stmt *stmt = ap_store_prepare (store, g_intern_string (sql), error);
+  sqlite3_stmt *stmt = prepare_shape (store, build_base_sql (self), error);
+  g_autoptr(GArray) ids = NULL;
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, categories, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, statuses, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, self->team, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, self->date_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, self->date_to, -1, SQLITE_STATIC);
+    return NULL;
+  sqlite3_bind_text (stmt, 1, categories, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, statuses, -1, SQLITE_STATIC);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -512,8 +533,11 @@ read_ids (ApIncidentQuery  *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
-    return ap_store_set_error (store, error, "search");
-  return TRUE;
+    {
+      ap_store_set_error (store, error, "search");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 static gboolean
@@ -554,16 +578,14 @@ ensure_base (ApIncidentQuery  *self,
              ApStore          *store,
              GError          **error)
 {
-  g_autofree char *sql = NULL;
   g_autoptr(GArray) ids = NULL;
   sqlite3 *db = ap_store_get_db (store);
 
   if (base_is_current (self, store))
     return TRUE;
   g_clear_pointer (&self->base, g_array_unref);
-  sql = build_sql (self, FALSE);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!read_ids (self, store, sql, NULL, ids, error))
+  g_clear_pointer (&self->filtered, g_array_unref);
+  if ((ids = read_base (self, store, error)) == NULL)
     return FALSE;
   self->base_min = G_MAXINT64;
   self->base_max = G_MININT64;
@@ -590,36 +612,32 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The base's ids that the FTS5 query @match finds, in the base's order: the bare
- * MATCH, a bit per id, one pass over the base. Row ids are dense in practice (SQLite
- * gives max + 1); a plan whose ids lie far apart gets a sorted array to look in. */
+/* The ids of @from (the base or a part of it) that @stmt, prepared and bound, lists,
+ * in @from's order: the statement's ids, a bit per id, one pass over @from. Row ids
+ * are dense in practice (SQLite gives max + 1); a plan whose ids lie far apart gets a
+ * sorted array to look in. */
 static GArray *
-keep_matches (ApIncidentQuery  *self,
-              ApStore          *store,
-              const char       *match,
-              GError          **error)
+keep_listed (ApIncidentQuery  *self,
+             ApStore          *store,
+             GArray           *from,
+             sqlite3_stmt     *stmt,
+             GError          **error)
 {
-  const gint64 *base = (const gint64 *) self->base->data;
+  const gint64 *kept = (const gint64 *) from->data;
   guint n_base = self->base->len;
   guint64 span = n_base > 0 ? (guint64) self->base_max - (guint64) self->base_min : 0;
   gboolean dense = span / 64 <= (guint64) n_base + 4096;
   g_autofree guint64 *bits = NULL;
   g_autoptr(GArray) found = NULL;
-  sqlite3_stmt *stmt;
   GArray *ids;
   guint n = 0;
-  int rc;
+  int rc = SQLITE_DONE;
 
-  if (n_base == 0)
-    return g_array_new (FALSE, FALSE, sizeof (gint64));
-  if ((stmt = ap_store_prepare (store, match_sql, error)) == NULL)
-    return NULL;
   if (dense)
     bits = g_new0 (guint64, span / 64 + 1);
   else
     found = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (from->len > 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       guint64 off = (guint64) id - (guint64) self->base_min;
@@ -642,29 +660,59 @@ keep_matches (ApIncidentQuery  *self,
   if (!dense)
     g_array_sort (found, compare_ids);
 
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  for (guint i = 0; i < n_base; i++)
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (n, from->len));
+  for (guint i = 0; i < from->len; i++)
     {
-      guint64 off = (guint64) base[i] - (guint64) self->base_min;
+      guint64 off = (guint64) kept[i] - (guint64) self->base_min;
       gboolean hit = dense ? (bits[off / 64] >> (off % 64)) & 1
-                           : bsearch (&base[i], found->data, found->len, sizeof (gint64),
+                           : bsearch (&kept[i], found->data, found->len, sizeof (gint64),
                                       compare_ids) != NULL;
       if (hit)
-        g_array_append_val (ids, base[i]);
+        g_array_append_val (ids, kept[i]);
     }
   return ids;
+}
+
+/* Reads the base if need be, then keeps what the team and date filters keep of it. */
+static gboolean
+ensure_filtered (ApIncidentQuery  *self,
+                 ApStore          *store,
+                 GError          **error)
+{
+  g_autofree char *year = self->date_from != NULL ? g_strndup (self->date_from, 4) : NULL;
+  g_autofree char *month = self->date_from != NULL ? g_strndup (self->date_from, 7) : NULL;
+  sqlite3_stmt *stmt;
+
+  if (!ensure_base (self, store, error))
+    return FALSE;
+  if (self->filtered != NULL)
+    return TRUE;
+  if (!has_anecdote_filter (self))
+    {
+      self->filtered = g_array_ref (self->base);
+      return TRUE;
+    }
+  if ((stmt = prepare_shape (store, build_anecdote_sql (self), error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->team, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->date_from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->date_to, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, year, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, month, -1, SQLITE_STATIC);
+  self->filtered = keep_listed (self, store, self->base, stmt, error);
+  return self->filtered != NULL;
 }
 
 /**
  * ap_incident_query_run:
  *
- * Finds the incidents the query describes. Without search text that is the base —
- * every incident the filters keep, in order — which the query keeps until a filter,
- * the sort or the file changes. A search runs the bare FTS5 MATCH and keeps the
- * base's ids it found, so a keystroke costs the MATCH plus one pass over an array,
- * whatever the sort. Only when the base would have to be read first and reading it
- * means a scan of every anecdote (team or date filters) does the search sort its
- * matches in SQL instead.
+ * Finds the incidents the query describes. The query keeps its base — every incident
+ * the category and status filters keep, in the sort's order — until one of those,
+ * the sort or the file changes, and what the team and date filters keep of it until
+ * those change too: without search text that is the answer. The team and dates cost
+ * a walk of an index of anecdotes and a pass over the base; a search runs the bare
+ * FTS5 MATCH and keeps the filtered base's ids it found, so a keystroke costs the
+ * MATCH plus one pass over an array, whatever the sort and the filters.
  *
  * Returns: (transfer full): the matching incidents' row ids (gint64), in order. The
  *   array may be shared with the query: read it, do not change it.
@@ -675,22 +723,18 @@ ap_incident_query_run (ApIncidentQuery  *self,
                        GError          **error)
 {
   g_autofree char *match = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (AP_IS_INCIDENT_QUERY (self), NULL);
   g_return_val_if_fail (AP_IS_STORE (store), NULL);
 
-  match = ap_incident_query_build_match (self->text);
-  if (match == NULL || !has_anecdote_filter (self) || base_is_current (self, store))
-    {
-      if (!ensure_base (self, store, error))
-        return NULL;
-      return match == NULL ? g_array_ref (self->base) : keep_matches (self, store, match, error);
-    }
-  sql = build_sql (self, TRUE);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!read_ids (self, store, sql, match, ids, error))
+  if (!ensure_filtered (self, store, error))
     return NULL;
-  return g_steal_pointer (&ids);
+  match = ap_incident_query_build_match (self->text);
+  if (match == NULL)
+    return g_array_ref (self->filtered);
+  if ((stmt = ap_store_prepare (store, match_sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  return keep_listed (self, store, self->filtered, stmt, error);
 }

@@ -10,10 +10,11 @@ G_BEGIN_DECLS
 extern const char * const ap_schema_migrations[];
 extern const guint ap_schema_n_migrations;
 
-/* The incident search index (migration 2). A bulk load (snapshot import) runs
- * `suspend` first, so that rows go in without per-row trigger work, and `resume`
- * last, which rebuilds the index in one pass and puts the triggers back. Both run
- * inside the caller's transaction. */
+/* The incident search index (migration 2) and the anecdote indexes (migration 3). A
+ * bulk load (snapshot import) runs `suspend` first, so that rows go in without per-row
+ * trigger and index work, and `resume` last, which rebuilds the search index and the
+ * anecdote indexes in one pass each and puts the triggers back. Both run inside the
+ * caller's transaction. */
 extern const char ap_schema_fts_suspend[];
 extern const char ap_schema_fts_resume[];
 

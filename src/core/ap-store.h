@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 /* "Arch" in ASCII: marks a SQLite file as an Archplan plan (PRAGMA application_id). */
 #define AP_STORE_APPLICATION_ID 0x41726368
 /* The schema version this build writes (PRAGMA user_version). */
-#define AP_STORE_SCHEMA_VERSION 2
+#define AP_STORE_SCHEMA_VERSION 3
 
 #define AP_STORE_ERROR (ap_store_error_quark ())
 

@@ -548,6 +548,15 @@ const ApBenchFigure ap_bench_figures[] = {
   { "incidents.memory", AP_BENCH_BYTES, 2.0,
     "heap held by that view (mallinfo2) with 100,000 incidents vs with 1,000",
     ap_bench_figure_incidents_memory },
+  { "incidents.team_filter", AP_BENCH_SECONDS, 2.0,
+    "picking a team (~21,000 anecdotes) while the list shows every incident newest first: "
+    "the query's run and list-model update vs the bare SELECT of that team's anecdotes' "
+    "incident ids",
+    ap_bench_figure_incidents_team_filter },
+  { "incidents.date_filter", AP_BENCH_SECONDS, 2.0,
+    "the same with half a year of anecdote dates vs the bare SELECT of the anecdotes dated "
+    "in it",
+    ap_bench_figure_incidents_date_filter },
   /* The category charts (issue 5); their targets are set for --categories 1000. */
   { "charts.recompute", AP_BENCH_SECONDS, 2.0,
     "ap_chart_data_recompute after a category's survey count changed vs the bare GROUP BY "

@@ -17,9 +17,16 @@
  * FTS5 MATCH of the same text. incidents.open_view: a new ApIncidentView given the
  * 100,000-incident plan and laid out in a 1400×900 window, against the same for a
  * 100-incident copy plus one SELECT of the visible rows. incidents.memory: the heap the
- * view holds with 100,000 incidents against 1,000 (mallinfo2 deltas). */
+ * view holds with 100,000 incidents against 1,000 (mallinfo2 deltas).
+ * incidents.team_filter and incidents.date_filter: picking a team, or a date range, while
+ * the list shows every incident, against the bare SELECT of the matching anecdotes'
+ * incident ids. */
 
 #define SEARCH_TEXT "flaky cert"
+/* One of the generator's fourteen teams (~21,000 anecdotes), and half a year. */
+#define FILTER_TEAM "SRE"
+#define FILTER_FROM "2021-01"
+#define FILTER_TO   "2021-06-30"
 #define VIEW_WIDTH  1400
 #define VIEW_HEIGHT 900
 
@@ -53,6 +60,33 @@ keystroke_trial (ApBench  *bench,
   return ids != NULL;
 }
 
+/* A baseline: @sql prepared, @first and @second bound, and its ids stepped through. */
+static gboolean
+time_bare_select (ApPlan      *plan,
+                  const char  *sql,
+                  const char  *first,
+                  const char  *second,
+                  double      *seconds,
+                  GError     **error)
+{
+  sqlite3 *db = ap_store_get_db (ap_plan_get_store (plan));
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = 0;
+  double start = ap_bench_now ();
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return ap_bench_set_sqlite_error (error, db, "baseline");
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
+  if (second != NULL)
+    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n += sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  *seconds = ap_bench_now () - start;
+  ap_bench_sink += n;
+  return TRUE;
+}
+
 static gboolean
 bare_match_trial (ApBench  *bench,
                   gpointer  data,
@@ -61,21 +95,9 @@ bare_match_trial (ApBench  *bench,
 {
   Keystroke *k = data;
   g_autofree char *match = ap_incident_query_build_match (k->text);
-  sqlite3 *db = ap_store_get_db (ap_plan_get_store (k->plan));
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = 0;
-  double start = ap_bench_now ();
 
-  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    return ap_bench_set_sqlite_error (error, db, "match");
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    n += sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  *seconds = ap_bench_now () - start;
-  ap_bench_sink += n;
-  return TRUE;
+  return time_bare_select (k->plan, "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?",
+                           match, NULL, seconds, error);
 }
 
 static void
@@ -222,6 +244,125 @@ ap_bench_figure_incidents_search_keystroke (ApBench         *bench,
     }
   print_view_keystrokes (bench, plan);
   return TRUE;
+}
+
+typedef struct
+{
+  ApPlan          *plan;
+  ApIncidentQuery *query;
+  ApIncidentList  *list;
+  GArray          *all;     /* what the list shows before the filter */
+  gboolean         dates;   /* filter by FILTER_FROM–FILTER_TO, else by FILTER_TEAM */
+  gboolean         cold;    /* a new query each time, which has read nothing yet */
+} Filter;
+
+static void
+set_filter (Filter          *f,
+            ApIncidentQuery *query,
+            gboolean         on)
+{
+  if (f->dates)
+    ap_incident_query_set_date_range (query, on ? FILTER_FROM : NULL, on ? FILTER_TO : NULL);
+  else
+    ap_incident_query_set_team (query, on ? FILTER_TEAM : NULL);
+}
+
+/* As the view runs it: the list shows every incident, newest first (the query has
+ * read them), the filter is picked, the query runs and the list takes its ids. */
+static gboolean
+filter_trial (ApBench  *bench,
+              gpointer  data,
+              double   *seconds,
+              GError  **error)
+{
+  Filter *f = data;
+  g_autoptr(ApIncidentQuery) fresh = NULL;
+  ApIncidentQuery *query = f->query;
+  g_autoptr(GArray) ids = NULL;
+  double start;
+
+  if (f->cold)
+    {
+      query = fresh = ap_incident_query_new ();
+      ap_incident_query_set_sort (query, AP_INCIDENT_SORT_LAST_SEEN, TRUE);
+    }
+  set_filter (f, query, FALSE);
+  g_clear_pointer (&f->all, g_array_unref);
+  if (!f->cold && (f->all = ap_incident_query_run (query, ap_plan_get_store (f->plan), error)) == NULL)
+    return FALSE;
+  if (f->all != NULL)
+    ap_incident_list_set_ids (f->list, f->all);
+  set_filter (f, query, TRUE);
+  start = ap_bench_now ();
+  ids = ap_incident_query_run (query, ap_plan_get_store (f->plan), error);
+  if (ids != NULL)
+    ap_incident_list_set_ids (f->list, ids);
+  *seconds = ap_bench_now () - start;
+  ap_bench_sink += ids != NULL ? ids->len : 0;
+  return ids != NULL;
+}
+
+static gboolean
+bare_anecdotes_trial (ApBench  *bench,
+                      gpointer  data,
+                      double   *seconds,
+                      GError  **error)
+{
+  Filter *f = data;
+
+  if (f->dates)
+    return time_bare_select (f->plan, "SELECT incident_id FROM anecdote WHERE date >= ? AND date <= ?",
+                             FILTER_FROM, FILTER_TO, seconds, error);
+  return time_bare_select (f->plan, "SELECT incident_id FROM anecdote WHERE team = ?",
+                           FILTER_TEAM, NULL, seconds, error);
+}
+
+/* The figure is the filter picked in the view (its query has read the list); the same
+ * filter in a new query, which reads the list first, is printed beside it. */
+static gboolean
+measure_filter (ApBench         *bench,
+                gboolean         dates,
+                ApBenchMeasure  *out,
+                GError         **error)
+{
+  g_autoptr(ApStore) store = ap_bench_open_plan_store (bench, error);
+  g_autoptr(ApPlan) plan = NULL;
+  Filter f = { .dates = dates };
+  ApBenchMeasure cold;
+  gboolean ok;
+
+  if (store == NULL || (plan = ap_plan_new_for_store (store, error)) == NULL)
+    return FALSE;
+  f.plan = plan;
+  f.query = ap_incident_query_new ();
+  f.list = ap_incident_list_new (ap_plan_get_incidents (plan));
+  ap_incident_query_set_sort (f.query, AP_INCIDENT_SORT_LAST_SEEN, TRUE);
+  ok = ap_bench_measure_pair (bench, filter_trial, bare_anecdotes_trial, &f, out, error);
+  f.cold = TRUE;
+  if (ok && (ok = ap_bench_measure_pair (bench, filter_trial, bare_anecdotes_trial, &f, &cold, error)))
+    g_printerr ("bench: incidents.%s_filter: %.2f ms (bare SELECT %.2f ms); in a new query, which "
+                "reads the list first: %.2f ms, %.2fx\n", dates ? "date" : "team", out->value * 1e3,
+                out->baseline * 1e3, cold.value * 1e3, cold.value / cold.baseline);
+  g_clear_pointer (&f.all, g_array_unref);
+  g_object_unref (f.list);
+  g_object_unref (f.query);
+  return ok;
+}
+
+gboolean
+ap_bench_figure_incidents_team_filter (ApBench         *bench,
+                                       ApBenchMeasure  *out,
+                                       GError         **error)
+{
+  return measure_filter (bench, FALSE, out, error);
+}
+
+gboolean
+ap_bench_figure_incidents_date_filter (ApBench         *bench,
+                                       ApBenchMeasure  *out,
+                                       GError         **error)
+{
+  return measure_filter (bench, TRUE, out, error);
 }
 
 /* A copy of the generated plan that keeps its first @n incidents. */

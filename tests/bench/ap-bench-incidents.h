@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The incident browser's figures (ap-bench-incidents.c). open_view and memory need a
- * display; search_keystroke does not. */
+ * display; search_keystroke and the filters do not. */
 
 gboolean ap_bench_figure_incidents_search_keystroke (ApBench         *bench,
                                                      ApBenchMeasure  *out,
@@ -15,6 +15,12 @@ gboolean ap_bench_figure_incidents_open_view        (ApBench         *bench,
                                                      ApBenchMeasure  *out,
                                                      GError         **error);
 gboolean ap_bench_figure_incidents_memory           (ApBench         *bench,
+                                                     ApBenchMeasure  *out,
+                                                     GError         **error);
+gboolean ap_bench_figure_incidents_team_filter      (ApBench         *bench,
+                                                     ApBenchMeasure  *out,
+                                                     GError         **error);
+gboolean ap_bench_figure_incidents_date_filter      (ApBench         *bench,
                                                      ApBenchMeasure  *out,
                                                      GError         **error);
 
