@@ -540,6 +540,34 @@ test_find_shortcut (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* Ctrl+Shift+A adds on the page shown, wherever the focus is: an incident on the
+ * Incidents page (from the view switcher too), not a card. */
+static void
+test_add_shortcut (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ApWindow *window;
+  GtkWidget *switcher;
+  AdwMessageDialog *dialog;
+
+  if (ap_test_keys_skip ())
+    return;
+  window = g_object_ref (ap_window_new (NULL, fixture->plan));
+  show_and_wait (window);
+  switcher = get_child (window, "switcher_title");
+
+  show_page (window, "incidents");
+  g_assert_true (gtk_widget_child_focus (switcher, GTK_DIR_TAB_FORWARD));
+  ap_test_press_key (GTK_WINDOW (window), GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  ap_test_settle (GTK_WIDGET (window));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Incident");
+  respond_and_close (dialog, "cancel");
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -574,5 +602,8 @@ main (int    argc,
   g_test_add ("/window/find-shortcut", Fixture,
               GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
               fixture_set_up, test_find_shortcut, fixture_tear_down);
+  g_test_add ("/window/add-shortcut", Fixture,
+              GUINT_TO_POINTER (AP_PLAN_OPEN_CREATE | AP_PLAN_OPEN_SAMPLE),
+              fixture_set_up, test_add_shortcut, fixture_tear_down);
   return g_test_run ();
 }

@@ -649,9 +649,6 @@ ap_incident_view_class_init (ApIncidentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "incidents.manage-categories", NULL, manage_categories_action);
   gtk_widget_class_install_action (widget_class, "incidents.export-csv", NULL, export_csv_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "incidents.delete", NULL);
-  /* Not Ctrl+N: the application's New Plan takes it first. As "New card" on the roadmap. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "incidents.add", NULL);
 }
 
 static void
@@ -660,15 +657,19 @@ ap_incident_view_init (ApIncidentView *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Ctrl+F goes to the search wherever the focus is in the window (the view switcher,
-   * the header bar) while the Incidents page is shown, not only from inside the view:
-   * a managed shortcut is run by the window, and GTK skips it while this view is not
-   * mapped, i.e. while the Roadmap page, whose find takes Ctrl+F then, is shown. */
+  /* Ctrl+F goes to the search and Ctrl+Shift+A adds an incident wherever the focus is in
+   * the window (the view switcher, the header bar) while the Incidents page is shown, not
+   * only from inside the view: a managed shortcut is run by the window, and GTK skips it
+   * while this view is not mapped, i.e. while the Roadmap page, whose find and new card
+   * take these keys then, is shown. (Not Ctrl+N: the application's New Plan has it.) */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("incidents.focus-search")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("incidents.add")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->settings = g_settings_new (APP_ID);
   self->query = ap_incident_query_new ();
