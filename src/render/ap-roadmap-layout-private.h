@@ -36,6 +36,7 @@ struct _ApRoadmapLayout
   GHashTable           *card_index;  /* card id → index + 1 */
   GArray               *legend;      /* ApRoadmapLegendItem */
   GHashTable           *small_text;  /* text → PangoLayout */
+  GHashTable           *badges;      /* stage label → PangoLayout, shared by its cards */
   guint                 cards_font_serial;
 
   double                width;

@@ -225,15 +225,22 @@ make_badge (ApRoadmapLayout *self,
             const char      *text)
 {
   double width = AP_ROADMAP_CARD_WIDTH - 2 * AP_ROADMAP_CARD_PADDING - 2 * AP_ROADMAP_BADGE_PADDING;
-  PangoLayout *layout = make_text (self, text, self->small_font, width, 1);
+  PangoLayout *layout = g_hash_table_lookup (self->badges, text);
 
-  if (!pango_layout_is_ellipsized (layout))
-    return layout;
-  pango_layout_set_font_description (layout, self->badge_font);
-  if (!pango_layout_is_ellipsized (layout))
-    return layout;
-  pango_layout_set_font_description (layout, self->small_font);
-  pango_layout_set_height (layout, -AP_ROADMAP_BADGE_LINES);
+  /* A plan has a few stages and many cards: the cards of a stage share its badge. */
+  if (layout != NULL)
+    return g_object_ref (layout);
+  layout = make_text (self, text, self->small_font, width, 1);
+  if (pango_layout_is_ellipsized (layout))
+    {
+      pango_layout_set_font_description (layout, self->badge_font);
+      if (pango_layout_is_ellipsized (layout))
+        {
+          pango_layout_set_font_description (layout, self->small_font);
+          pango_layout_set_height (layout, -AP_ROADMAP_BADGE_LINES);
+        }
+    }
+  g_hash_table_insert (self->badges, g_strdup (text), g_object_ref (layout));
   return layout;
 }
 
@@ -493,6 +500,7 @@ ap_roadmap_layout_finalize (GObject *object)
   g_clear_pointer (&self->card_index, g_hash_table_unref);
   g_clear_pointer (&self->cards, g_array_unref);
   g_clear_pointer (&self->small_text, g_hash_table_unref);
+  g_clear_pointer (&self->badges, g_hash_table_unref);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->bold_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
@@ -531,6 +539,7 @@ ap_roadmap_layout_init (ApRoadmapLayout *self)
   g_array_set_clear_func (self->cards, clear_card_box);
   self->card_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->small_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   ap_roadmap_layout_set_font (self, font);
   self->width = PERIOD_WIDTH;
   self->height = ACTIVITY_HEIGHT + STEP_HEIGHT;
@@ -577,6 +586,7 @@ ap_roadmap_layout_set_font (ApRoadmapLayout            *self,
   pango_font_description_set_absolute_size (self->badge_font,
                                             pango_font_description_get_size (self->small_font) * 0.9);
   g_hash_table_remove_all (self->small_text);
+  g_hash_table_remove_all (self->badges);
   self->font_serial++;
 }
 
