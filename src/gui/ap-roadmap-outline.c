@@ -838,6 +838,8 @@ ap_roadmap_outline_get_n_cards (ApRoadmapOutline *self)
   if (self->attached || self->plan == NULL)
     return g_list_model_get_n_items (G_LIST_MODEL (self->cards));
   cards = G_LIST_MODEL (ap_plan_get_cards (self->plan));
+  if (self->filter == NULL || ap_card_filter_is_empty (self->filter))
+    return g_list_model_get_n_items (cards);
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
     {
       g_autoptr(ApCard) card = g_list_model_get_item (cards, i);

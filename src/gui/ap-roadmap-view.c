@@ -121,10 +121,14 @@ static void
 update_match_label (ApRoadmapView *self)
 {
   guint total = self->plan != NULL ? g_list_model_get_n_items (G_LIST_MODEL (ap_plan_get_cards (self->plan))) : 0;
-  guint shown = ap_roadmap_outline_get_n_cards (self->outline);
   gboolean filtering = !ap_card_filter_is_empty (self->filter);
-  g_autofree char *text = g_strdup_printf (ngettext ("%u of %u card", "%u of %u cards", total), shown, total);
+  g_autofree char *text = NULL;
 
+  /* Counting the matches walks every card while the outline is not built: only when a
+   * filter is on, not on every edit of an unfiltered plan. */
+  if (filtering)
+    text = g_strdup_printf (ngettext ("%u of %u card", "%u of %u cards", total),
+                            ap_roadmap_outline_get_n_cards (self->outline), total);
   gtk_label_set_text (self->match_label, filtering ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->match_label), filtering);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roadmap.clear-filter", filtering);
