@@ -6,6 +6,7 @@
 
 #include "ap-bench-generate.h"
 #include "ap-roadmap-canvas-private.h"
+#include "render-nodes.h"
 
 /* The canvas in a window on the sample plan. Drags go through the drag gesture's own
  * signals, keys through the canvas's actions, and every check reads the store. */
@@ -421,32 +422,6 @@ test_renders_card (Fixture       *f,
 }
 
 static guint
-count_nodes (GskRenderNode *node)
-{
-  guint n = 1;
-
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        n += count_nodes (gsk_container_node_get_child (node, i));
-      break;
-    case GSK_TRANSFORM_NODE:
-      n += count_nodes (gsk_transform_node_get_child (node));
-      break;
-    case GSK_OPACITY_NODE:
-      n += count_nodes (gsk_opacity_node_get_child (node));
-      break;
-    case GSK_CLIP_NODE:
-      n += count_nodes (gsk_clip_node_get_child (node));
-      break;
-    default:
-      break;
-    }
-  return n;
-}
-
-static guint
 frame_nodes (ApRoadmapCanvas *canvas)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -454,7 +429,7 @@ frame_nodes (ApRoadmapCanvas *canvas)
 
   GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
-  return count_nodes (node);
+  return ap_test_count_render_nodes (node);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "ap-bench-gui.h"
+#include "../render-nodes.h"
 #include "ap-bench-canvas.h"
 #include "ap-plan.h"
 #include "ap-roadmap-canvas-private.h"
@@ -61,60 +62,6 @@ median_of (double *values,
   return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-/* Every node of the frame's tree, containers included, as the GL renderer counts them
- * towards its limit. */
-static guint
-count_nodes (GskRenderNode *node)
-{
-  guint n = 1;
-
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        n += count_nodes (gsk_container_node_get_child (node, i));
-      break;
-    case GSK_TRANSFORM_NODE:
-      n += count_nodes (gsk_transform_node_get_child (node));
-      break;
-    case GSK_OPACITY_NODE:
-      n += count_nodes (gsk_opacity_node_get_child (node));
-      break;
-    case GSK_COLOR_MATRIX_NODE:
-      n += count_nodes (gsk_color_matrix_node_get_child (node));
-      break;
-    case GSK_REPEAT_NODE:
-      n += count_nodes (gsk_repeat_node_get_child (node));
-      break;
-    case GSK_CLIP_NODE:
-      n += count_nodes (gsk_clip_node_get_child (node));
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      n += count_nodes (gsk_rounded_clip_node_get_child (node));
-      break;
-    case GSK_SHADOW_NODE:
-      n += count_nodes (gsk_shadow_node_get_child (node));
-      break;
-    case GSK_BLUR_NODE:
-      n += count_nodes (gsk_blur_node_get_child (node));
-      break;
-    case GSK_DEBUG_NODE:
-      n += count_nodes (gsk_debug_node_get_child (node));
-      break;
-    case GSK_BLEND_NODE:
-      n += count_nodes (gsk_blend_node_get_bottom_child (node)) +
-           count_nodes (gsk_blend_node_get_top_child (node));
-      break;
-    case GSK_CROSS_FADE_NODE:
-      n += count_nodes (gsk_cross_fade_node_get_start_child (node)) +
-           count_nodes (gsk_cross_fade_node_get_end_child (node));
-      break;
-    default:
-      break;
-    }
-  return n;
-}
-
 /* One frame of @canvas, timed from the snapshot to the rendered texture's release. */
 static double
 time_frame (ApBenchCanvas   *c,
@@ -133,7 +80,7 @@ time_frame (ApBenchCanvas   *c,
   g_object_unref (texture);
   seconds = ap_bench_now () - start;
   if (n_nodes != NULL)
-    *n_nodes = count_nodes (node);
+    *n_nodes = ap_test_count_render_nodes (node);
   gsk_render_node_unref (node);
   return seconds;
 }
