@@ -147,8 +147,7 @@ reload_all (ApPlan  *self,
   for (guint i = 0; i < N_LISTS; i++)
     if (!ap_row_list_reload (self->lists[i], error))
       return FALSE;
-  /* The roadmap walks the cards whole as soon as it is shown. */
-  return ap_row_list_make_all (self->lists[LIST_CARDS], error);
+  return TRUE;
 }
 
 static ApRowList *

@@ -16,6 +16,7 @@ struct _ApRowList
   char              *select_all_sql;
   GArray            *ids;      /* gint64, ascending */
   GPtrArray         *objects;  /* ApObject* or NULL, parallel to ids */
+  guint              n_made;   /* objects not NULL */
   ApRowListLoadFunc  load_func;
   gpointer           load_data;
   ApRowListBulkLoadFunc bulk_load_func;
@@ -97,6 +98,7 @@ materialize (ApRowList *self,
   if (self->load_func != NULL)
     self->load_func (object, self->load_data);
   g_ptr_array_index (self->objects, position) = object;
+  self->n_made++;
   return object;
 }
 
@@ -203,7 +205,8 @@ ap_row_list_set_bulk_load_func (ApRowList             *self,
 /* Makes every object not made yet, from one pass over the table instead of a query per
  * row (each of which, outside a transaction, takes and drops the file's read lock): for
  * lists that every view walks whole, such as the roadmap's cards. What hangs off the
- * rows is loaded by the bulk load function if there is one, else row by row. */
+ * rows is loaded by the bulk load function if there is one, else row by row. Once every
+ * object is made, it costs nothing. */
 gboolean
 ap_row_list_make_all (ApRowList  *self,
                       GError    **error)
@@ -214,6 +217,8 @@ ap_row_list_make_all (ApRowList  *self,
 
   g_return_val_if_fail (AP_IS_ROW_LIST (self), FALSE);
 
+  if (self->n_made == self->ids->len)
+    return TRUE;
   if ((stmt = ap_store_prepare (self->store, self->select_all_sql, error)) == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -229,6 +234,7 @@ ap_row_list_make_all (ApRowList  *self,
           g_ptr_array_index (self->objects, position) != NULL)
         continue;
       g_ptr_array_index (self->objects, position) = ap_object_new_from_row (self->item_type, stmt);
+      self->n_made++;
       if (self->bulk_load_func == NULL && self->load_func != NULL)
         self->load_func (g_ptr_array_index (self->objects, position), self->load_data);
     }
@@ -267,6 +273,7 @@ ap_row_list_reload (ApRowList  *self,
   sqlite3_reset (stmt);
   g_ptr_array_set_size (self->objects, 0);
   g_ptr_array_set_size (self->objects, self->ids->len);
+  self->n_made = 0;
 
   if (rc != SQLITE_DONE)
     return ap_store_set_error (self->store, error, "read");
@@ -288,6 +295,8 @@ ap_row_list_refresh_row (ApRowList *self,
   if (stmt == NULL && present)
     {
       g_array_remove_index (self->ids, position);
+      if (g_ptr_array_index (self->objects, position) != NULL)
+        self->n_made--;
       g_ptr_array_remove_index (self->objects, position);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
     }

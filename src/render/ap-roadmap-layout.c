@@ -619,6 +619,9 @@ ap_roadmap_layout_rebuild (ApRoadmapLayout *self,
 
   layout_columns (self, plan);
   layout_rows (self, plan);
+  /* Every card is needed: read those not read yet in one pass (if that fails, one by
+   * one as they are asked for). */
+  ap_row_list_make_all (ap_plan_get_cards (plan), NULL);
   collect_cards (self, plan, old_cards, old_index);
   place_cards (self);
   layout_legend (self, plan);
